@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using ArrSdk.Generators.Diagnostics;
+using ArrSdk.Generators.Json;
+using ArrSdk.Generators.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ArrSdk.Generators.Parsing;
+
+/// <summary>
+/// Turns the text of one spec file into an equatable <see cref="SpecModel"/> plus located diagnostics.
+/// Nothing from the compilation is used, so the result can feed the pre-compilation phase. Broken elements are
+/// reported and left out, so one mistake never turns into a cascade of unrelated C# errors.
+/// </summary>
+internal static class SpecParser
+{
+    public static SpecParseResult Parse(string filePath, SourceText? text, CancellationToken cancellationToken)
+    {
+        text ??= SourceText.From(string.Empty);
+        var context = new SpecParseContext(filePath, text);
+        try
+        {
+            var spec = ParseRoot(context, text.ToString(), cancellationToken);
+            return new SpecParseResult(context.ErrorCount == 0 || spec is not null ? spec : null, context.Diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // A bug of ours must still surface as a located diagnostic, never as a generator crash.
+            context.Report(SpecDiagnostics.InternalError, new TextSpan(0, 0), exception.GetType().Name + ": " + exception.Message);
+            return new SpecParseResult(null, context.Diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static SpecModel? ParseRoot(SpecParseContext context, string content, CancellationToken cancellationToken)
+    {
+        JsonNode root;
+        try
+        {
+            root = JsonTextParser.Parse(content);
+        }
+        catch (JsonSyntaxException syntax)
+        {
+            context.Report(SpecDiagnostics.SyntaxError, syntax.Span, syntax.Message);
+            return null;
+        }
+
+        if (root is not JsonObject rootObject)
+        {
+            context.Report(SpecDiagnostics.WrongValueType, root.Span, "spec", "an object", SpecParseContext.Describe(root));
+            return null;
+        }
+
+        var reader = new ObjectReader(context, rootObject, "the spec", "$schema", "namespace", "description", "jsonContext", "services", "types");
+        var ns = reader.GetString("namespace", "the C# namespace of the generated code, for example \"Contoso.Api\"");
+        if (ns is not null && !CSharpNames.IsValidNamespace(ns))
+        {
+            context.Report(SpecDiagnostics.InvalidValue, reader.Member("namespace")!.Value.Span, "namespace", ns, "use dot-separated C# identifiers such as \"Contoso.Api\"");
+            ns = null;
+        }
+
+        ns ??= "ArrSdk.Generated";
+        var sourceName = CSharpNames.ToPascal(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(context.FilePath)), "Spec");
+        var contextName = sourceName + "JsonContext";
+        var jsonContext = reader.GetString("jsonContext");
+        if (jsonContext is not null)
+        {
+            var candidate = CSharpNames.ToPascal(jsonContext, contextName);
+            if (candidate != jsonContext)
+            {
+                context.Report(SpecDiagnostics.InvalidValue, reader.Member("jsonContext")!.Value.Span, "jsonContext", jsonContext, $"it must be a C# type name, for example \"{candidate}\"");
+            }
+            else
+            {
+                contextName = candidate;
+            }
+        }
+
+        var takenTypeNames = new HashSet<string>(StringComparer.Ordinal) { contextName };
+        var resolver = new TypeResolver();
+        var typesNode = reader.GetObject("types");
+        var typeDeclarations = TypeParser.Declare(context, typesNode, ns, resolver, takenTypeNames);
+        var types = TypeParser.ParseAll(context, typeDeclarations, resolver, cancellationToken);
+
+        var services = new List<ServiceModel>();
+        var servicesNode = reader.GetObject("services");
+        if (servicesNode is not null)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in servicesNode.Properties)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!seen.Add(member.Name))
+                {
+                    context.Report(SpecDiagnostics.DuplicateName, member.NameSpan, "Service", member.Name, string.Empty);
+                    continue;
+                }
+
+                var service = ServiceParser.Parse(context, member, resolver, takenTypeNames);
+                if (service is not null)
+                {
+                    services.Add(service);
+                }
+            }
+        }
+
+        return new SpecModel(sourceName, ns, contextName, services.ToEquatableArray(), types.ToEquatableArray());
+    }
+}

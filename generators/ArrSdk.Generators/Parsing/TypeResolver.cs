@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using ArrSdk.Generators.Model;
+
+namespace ArrSdk.Generators.Parsing;
+
+/// <summary>Maps spec type names (<c>string</c>, <c>date-time</c>, <c>Session[]</c>, <c>map&lt;string&gt;</c>, a declared type) to C#.</summary>
+internal sealed class TypeResolver
+{
+    private static readonly Dictionary<string, TypeReference> BuiltIns = new(StringComparer.Ordinal)
+    {
+        ["string"] = new("string", false),
+        ["integer"] = new("int", true),
+        ["int32"] = new("int", true),
+        ["int64"] = new("long", true),
+        ["number"] = new("double", true),
+        ["boolean"] = new("bool", true),
+        ["date-time"] = new("global::System.DateTimeOffset", true),
+        ["duration"] = new("global::System.TimeSpan", true),
+        ["uuid"] = new("global::System.Guid", true),
+        ["json"] = new("global::System.Text.Json.JsonElement", true),
+    };
+
+    private readonly Dictionary<string, TypeReference> _declared = new(StringComparer.Ordinal);
+
+    public static string BuiltInNames => string.Join(", ", BuiltIns.Keys) + ", T[] and map<T>";
+
+    public void Declare(string specName, string qualifiedCSharpName, bool isValueType)
+        => _declared[specName] = new TypeReference(qualifiedCSharpName, isValueType);
+
+    public bool IsDeclared(string specName) => _declared.ContainsKey(specName);
+
+    /// <summary>Resolves a type name; null when it names nothing (the caller reports where).</summary>
+    public TypeReference? Resolve(string specName)
+    {
+        var name = specName.Trim();
+        if (name.EndsWith("[]", StringComparison.Ordinal))
+        {
+            var item = Resolve(name.Substring(0, name.Length - 2));
+            return item is null ? null : new TypeReference($"global::System.Collections.Generic.IReadOnlyList<{item.CSharpName}>", false);
+        }
+
+        if (name.StartsWith("map<", StringComparison.Ordinal) && name.EndsWith(">", StringComparison.Ordinal))
+        {
+            var value = Resolve(name.Substring(4, name.Length - 5));
+            return value is null ? null : new TypeReference($"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.CSharpName}>", false);
+        }
+
+        if (BuiltIns.TryGetValue(name, out var builtIn))
+        {
+            return builtIn;
+        }
+
+        return _declared.TryGetValue(name, out var declared) ? declared : null;
+    }
+}
