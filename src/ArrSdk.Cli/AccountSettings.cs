@@ -1,0 +1,52 @@
+using ArrSdk.Authentication;
+
+namespace ArrSdk.Cli;
+
+/// <summary>
+/// The account a command uses, from options first and environment variables second
+/// (<c>ARR_ACCOUNT_ID</c>, <c>ARR_ACCOUNT_KEY</c>, <c>ARR_STS_ENDPOINT</c>).
+/// </summary>
+internal static class AccountSettings
+{
+    public const string AccountIdVariable = "ARR_ACCOUNT_ID";
+    public const string AccountKeyVariable = "ARR_ACCOUNT_KEY";
+    public const string StsEndpointVariable = "ARR_STS_ENDPOINT";
+
+    public static AccountKeyCredential Resolve(string? accountId, string? accountKey, string? stsEndpoint, CliContext context)
+    {
+        accountId = First(accountId, context.GetEnvironmentVariable(AccountIdVariable));
+        accountKey = First(accountKey, context.GetEnvironmentVariable(AccountKeyVariable));
+        stsEndpoint = First(stsEndpoint, context.GetEnvironmentVariable(StsEndpointVariable));
+        if (accountId is null)
+        {
+            throw new CliException($"No account id: pass --account-id or set {AccountIdVariable} (or use --emulator to try the local emulator).");
+        }
+
+        if (accountKey is null)
+        {
+            throw new CliException($"No account key: pass --account-key or set {AccountKeyVariable} (or use --emulator to try the local emulator).");
+        }
+
+        Uri endpoint;
+        try
+        {
+            endpoint = StsEndpoints.Resolve(stsEndpoint, "--sts-endpoint");
+        }
+        catch (ArgumentException exception)
+        {
+            throw new CliException(exception.Message.Split(" (Parameter")[0]);
+        }
+
+        try
+        {
+            return new AccountKeyCredential(accountId, accountKey, endpoint);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new CliException(exception.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    private static string? First(string? option, string? variable)
+        => !string.IsNullOrWhiteSpace(option) ? option : !string.IsNullOrWhiteSpace(variable) ? variable : null;
+}

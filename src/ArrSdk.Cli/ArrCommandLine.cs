@@ -1,0 +1,84 @@
+using System.CommandLine;
+using ArrSdk.Authentication;
+using ArrSdk.Cli.Commands;
+
+namespace ArrSdk.Cli;
+
+/// <summary>The <c>arr</c> command line: parses, runs, and turns every failure into one clear line on stderr.</summary>
+internal static class ArrCommandLine
+{
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("arr: Azure Remote Rendering from the command line (token service, emulator).")
+        {
+            TokenCommand.Create(context),
+            EmulatorCommand.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"arr: {error.Message}").ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("Run 'arr --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliException exception)
+        {
+            await context.Error.WriteLineAsync($"arr: {Redact(exception.Message, args)}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (StsRequestException exception)
+        {
+            await context.Error.WriteLineAsync($"arr: {Redact(exception.Message, args)}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("arr: cancelled.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            await context.Error.WriteLineAsync($"arr: {Redact(exception.Message, args)}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>A last guard: whatever a message says, the account key given on the command line is never printed.</summary>
+    private static string Redact(string message, string[] args)
+    {
+        var firstLine = message.ReplaceLineEndings(" ");
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--account-key" && args[i + 1].Length > 0)
+            {
+                firstLine = firstLine.Replace(args[i + 1], "***", StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--account-key=", StringComparison.Ordinal) && arg.Length > "--account-key=".Length)
+            {
+                firstLine = firstLine.Replace(arg["--account-key=".Length..], "***", StringComparison.Ordinal);
+            }
+        }
+
+        return firstLine;
+    }
+}

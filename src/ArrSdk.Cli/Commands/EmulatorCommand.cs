@@ -1,0 +1,45 @@
+using System.CommandLine;
+using ArrSdk.Emulator;
+
+namespace ArrSdk.Cli.Commands;
+
+/// <summary><c>arr emulator</c>: runs the emulator as its own process until Ctrl+C.</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = "The port on 127.0.0.1 (default: one the system chooses).",
+        };
+        port.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value is < 0 or > 65535)
+            {
+                result.AddError($"--port must be between 0 and 65535, not {value}.");
+            }
+        });
+        var command = new Command("emulator", "Run the local STS emulator until interrupted (Ctrl+C).") { port };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ArrEmulatorOptions { Port = parse.GetValue(port) };
+            await using var emulator = await ArrEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            var demo = EmulatorAccount.Demo;
+            await context.Out.WriteLineAsync($"ARR emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"Demo account id:  {demo.AccountId}").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"Demo account key: {demo.AccountKey} (public; it only opens this emulator)").ConfigureAwait(false);
+            await context.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

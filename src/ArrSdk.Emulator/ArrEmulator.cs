@@ -1,0 +1,89 @@
+using System.Net;
+using ArrSdk.Emulator.Sts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArrSdk.Emulator;
+
+/// <summary>
+/// A running local emulator of the Mixed Reality STS, bound to 127.0.0.1. Start it with <see cref="StartAsync"/>,
+/// point clients at <see cref="BaseAddress"/>, dispose it to stop.
+/// </summary>
+public sealed class ArrEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorTokenIssuer _issuer;
+
+    private ArrEmulator(WebApplication app, EmulatorTokenIssuer issuer, Uri baseAddress, IReadOnlyList<EmulatorAccount> accounts)
+    {
+        _app = app;
+        _issuer = issuer;
+        BaseAddress = baseAddress;
+        Accounts = accounts;
+    }
+
+    /// <summary>Where the emulator listens, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The accounts it knows.</summary>
+    public IReadOnlyList<EmulatorAccount> Accounts { get; }
+
+    /// <summary>Starts an emulator.</summary>
+    /// <param name="options">How it behaves; defaults when omitted.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static async Task<ArrEmulator> StartAsync(ArrEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ArrEmulatorOptions();
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, "The emulator port must be between 0 and 65535 (0 lets the system choose).");
+        }
+
+        var accounts = options.Accounts.Count > 0 ? options.Accounts.ToArray() : [EmulatorAccount.Demo];
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddRoutingCore();
+
+        var issuer = new EmulatorTokenIssuer();
+        var app = builder.Build();
+        var sts = new StsState(accounts, options.TimeProvider, options.TokenLifetime, issuer);
+
+        // Every response, errors included, carries a fresh MS-CV like the real services.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[CorrelationVector.HeaderName] = CorrelationVector.New();
+            return next(context);
+        });
+        StsEndpoint.Map(app, sts);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            issuer.Dispose();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ArrEmulator(app, issuer, new Uri(address.EndsWith('/') ? address : address + "/"), accounts);
+    }
+
+    /// <summary>Stops the emulator.</summary>
+    /// <returns>A task that completes when it has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _issuer.Dispose();
+    }
+}

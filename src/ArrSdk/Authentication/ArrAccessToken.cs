@@ -1,0 +1,29 @@
+namespace ArrSdk.Authentication;
+
+/// <summary>An access token for Mixed Reality services and when it stops being valid. <see cref="ToString"/> never shows the token.</summary>
+public sealed class ArrAccessToken
+{
+    /// <summary>Creates a token.</summary>
+    /// <param name="token">The token (a JWT).</param>
+    /// <param name="expiresOn">When it expires.</param>
+    /// <param name="correlationVector">The STS's <c>MS-CV</c> for the request that issued it, if any.</param>
+    public ArrAccessToken(string token, DateTimeOffset expiresOn, string? correlationVector = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        Token = token;
+        ExpiresOn = expiresOn;
+        CorrelationVector = correlationVector;
+    }
+
+    /// <summary>The token itself. Treat it as a secret.</summary>
+    public string Token { get; }
+
+    /// <summary>When the token expires.</summary>
+    public DateTimeOffset ExpiresOn { get; }
+
+    /// <summary>The STS's <c>MS-CV</c> trace header for the request that issued this token.</summary>
+    public string? CorrelationVector { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"ArrAccessToken {{ ExpiresOn = {ExpiresOn:O}, CorrelationVector = {CorrelationVector}, Token = *** }}";
+}

@@ -1,0 +1,48 @@
+namespace ArrSdk.Authentication;
+
+/// <summary>Where the Secure Token Service lives, from an account domain as the official scripts accept it.</summary>
+public static class StsEndpoints
+{
+    /// <summary>The global STS endpoint.</summary>
+    public static Uri Global { get; } = new(Sts.SecureTokenService.DefaultBaseUrl);
+
+    /// <summary>
+    /// Resolves a region name (<c>eastus</c>), an account domain (<c>eastus.mixedreality.azure.com</c>) or a full URL to
+    /// the STS endpoint. Plain http is accepted only for loopback (the emulator).
+    /// </summary>
+    /// <param name="domainOrUrl">The region, domain or URL.</param>
+    /// <param name="settingName">The setting the value came from, named in the error message.</param>
+    /// <returns>The endpoint.</returns>
+    /// <exception cref="ArgumentException">The value cannot be an STS endpoint.</exception>
+    public static Uri Resolve(string? domainOrUrl, string settingName = "StsEndpoint")
+    {
+        if (string.IsNullOrWhiteSpace(domainOrUrl))
+        {
+            return Global;
+        }
+
+        var value = domainOrUrl.Trim();
+        if (value.Contains("://", StringComparison.Ordinal))
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new ArgumentException($"{settingName} '{value}' is not an http(s) URL.", settingName);
+            }
+
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            {
+                throw new ArgumentException($"{settingName} '{value}' uses plain http; only https is allowed except for loopback addresses.", settingName);
+            }
+
+            return uri;
+        }
+
+        var host = value.Contains('.', StringComparison.Ordinal) ? "sts." + value : $"sts.{value}.mixedreality.azure.com";
+        if (Uri.CheckHostName(host) != UriHostNameType.Dns)
+        {
+            throw new ArgumentException($"{settingName} '{value}' is neither a region name such as 'eastus' nor an https URL.", settingName);
+        }
+
+        return new Uri("https://" + host);
+    }
+}
