@@ -1,0 +1,20 @@
+using System.Net;
+using System.Text;
+
+namespace ArrSdk.Cli.Tests;
+
+/// <summary>Answers every request with a fixed response: a broken server, without a network.</summary>
+internal sealed class StubHandler(HttpStatusCode status, string? body, string contentType = "application/json") : HttpMessageHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = new HttpResponseMessage(status) { RequestMessage = request };
+        response.Headers.Add("MS-CV", "stub-cv");
+        if (body is not null)
+        {
+            response.Content = new StringContent(body, Encoding.UTF8, contentType);
+        }
+
+        return Task.FromResult(response);
+    }
+}
