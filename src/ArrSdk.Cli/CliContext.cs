@@ -11,4 +11,16 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<string,
 
     /// <summary>The clock used for token expiry reporting.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// How a command retries transient STS failures: briefly, since a person is waiting (a service uses the longer
+    /// <see cref="ArrSdk.Authentication.StsRetryOptions"/> defaults).
+    /// </summary>
+    public ArrSdk.Authentication.StsRetryOptions Retry { get; init; } = new()
+    {
+        MaxRetryAttempts = 2,
+        BaseDelay = TimeSpan.FromSeconds(1),
+        AttemptTimeout = TimeSpan.FromSeconds(10),
+        TotalTimeout = TimeSpan.FromSeconds(30),
+    };
 }

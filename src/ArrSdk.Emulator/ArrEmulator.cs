@@ -19,10 +19,13 @@ public sealed class ArrEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorTokenIssuer _issuer;
 
-    private ArrEmulator(WebApplication app, EmulatorTokenIssuer issuer, Uri baseAddress, IReadOnlyList<EmulatorAccount> accounts)
+    private readonly StsState _sts;
+
+    private ArrEmulator(WebApplication app, EmulatorTokenIssuer issuer, StsState sts, Uri baseAddress, IReadOnlyList<EmulatorAccount> accounts)
     {
         _app = app;
         _issuer = issuer;
+        _sts = sts;
         BaseAddress = baseAddress;
         Accounts = accounts;
     }
@@ -55,10 +58,12 @@ public sealed class ArrEmulator : IAsyncDisposable
         var app = builder.Build();
         var sts = new StsState(accounts, options.TimeProvider, options.TokenLifetime, issuer);
 
-        // Every response, errors included, carries a fresh MS-CV like the real services.
+        // Every response, errors included, carries a fresh MS-CV like the real services, and a Date from the
+        // emulator's own clock (which tests may fake or skew), as a real server's Date comes from its clock.
         app.Use((context, next) =>
         {
             context.Response.Headers[CorrelationVector.HeaderName] = CorrelationVector.New();
+            context.Response.Headers.Date = options.TimeProvider.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             return next(context);
         });
         StsEndpoint.Map(app, sts);
@@ -75,8 +80,24 @@ public sealed class ArrEmulator : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ArrEmulator(app, issuer, new Uri(address.EndsWith('/') ? address : address + "/"), accounts);
+        return new ArrEmulator(app, issuer, sts, new Uri(address.EndsWith('/') ? address : address + "/"), accounts);
     }
+
+    /// <summary>Scripts the next <paramref name="count"/> STS answers for <paramref name="accountId"/>, in order, after any already queued.</summary>
+    /// <param name="accountId">The account whose requests misbehave.</param>
+    /// <param name="fault">What happens.</param>
+    /// <param name="count">How many requests in a row it happens to.</param>
+    public void InjectStsFaults(string accountId, StsFault fault, int count = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _sts.Enqueue(accountId, fault, count);
+    }
+
+    /// <summary>How many token requests the STS has received for <paramref name="accountId"/>, faults included.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <returns>The count.</returns>
+    public int StsRequestCount(string accountId) => _sts.RequestCount(accountId);
 
     /// <summary>Stops the emulator.</summary>
     /// <returns>A task that completes when it has stopped.</returns>

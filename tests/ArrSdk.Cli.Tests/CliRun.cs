@@ -15,6 +15,9 @@ internal static class CliRun
         var context = new CliContext(output, error, name => environment is not null && environment.TryGetValue(name, out var value) ? value : null)
         {
             HttpHandler = handler,
+
+            // Same retry behaviour, without waiting seconds between attempts.
+            Retry = new ArrSdk.Authentication.StsRetryOptions { MaxRetryAttempts = 2, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
         };
         var exitCode = await ArrCommandLine.RunAsync(args, context);
         return new CliResult(exitCode, output.ToString(), error.ToString());

@@ -55,7 +55,8 @@ internal static class TokenCommand
             }
 
             var client = new StsTokenClient(context.HttpHandler, context.TimeProvider);
-            var result = await client.RequestTokenAsync(credential, cancellationToken).ConfigureAwait(false);
+            var pipeline = StsResilience.CreatePipeline(context.Retry, context.TimeProvider);
+            var result = await pipeline.RequestTokenAsync(client, credential, cancellationToken).ConfigureAwait(false);
             Print(context, credential, result.Token, json);
             return ExitCodes.Success;
         }

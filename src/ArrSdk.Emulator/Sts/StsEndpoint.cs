@@ -16,7 +16,32 @@ internal static class StsEndpoint
     public static void Map(IEndpointRouteBuilder routes, StsState state)
         => routes.MapGet("/accounts/{accountId}/token", context => Handle((string)context.Request.RouteValues["accountId"]!, context, state));
 
-    private static Task Handle(string accountId, HttpContext context, StsState state)
+    private static async Task Handle(string accountId, HttpContext context, StsState state)
+    {
+        state.CountRequest(accountId);
+        var fault = state.NextFault(accountId);
+        switch (fault?.Kind)
+        {
+            case StsFaultKind.TooManyRequests:
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(fault.Duration.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return;
+            case StsFaultKind.ServerError:
+                context.Response.StatusCode = fault.Status;
+                return;
+            case StsFaultKind.Delay:
+                await Task.Delay(fault.Duration, state.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+                break;
+        }
+
+        await Answer(accountId, context, state, fault?.Kind switch
+        {
+            StsFaultKind.Delay or null => null,
+            _ => fault,
+        }).ConfigureAwait(false);
+    }
+
+    private static Task Answer(string accountId, HttpContext context, StsState state, StsFault? fault)
     {
         // Route values keep an escaped '/' as %2F; an id that needs unescaping is malformed anyway.
         if (!Guid.TryParseExact(accountId, "D", out _))
@@ -51,7 +76,29 @@ internal static class StsEndpoint
         }
 
         var now = state.TimeProvider.GetUtcNow();
-        var token = state.Issuer.Issue(account.AccountId, now, now + state.TokenLifetime);
+        switch (fault?.Kind)
+        {
+            case StsFaultKind.MalformedJson:
+                context.Response.ContentType = "application/json";
+                return context.Response.WriteAsync("{\"AccessToken\": \"truncated");
+            case StsFaultKind.MissingAccessToken:
+                context.Response.ContentType = "application/json";
+                return context.Response.WriteAsync("{\"Token\": null}");
+        }
+
+        if (fault?.Kind == StsFaultKind.ClockSkew)
+        {
+            // A skewed server stamps its Date header with the same wrong clock as its tokens.
+            context.Response.Headers.Date = (now + fault.Duration).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var token = fault?.Kind switch
+        {
+            StsFaultKind.TokenWithoutExpiry => state.Issuer.Issue(account.AccountId, now, expiresOn: null),
+            StsFaultKind.ExpiredToken => state.Issuer.Issue(account.AccountId, now - state.TokenLifetime - TimeSpan.FromHours(1), now - TimeSpan.FromHours(1)),
+            StsFaultKind.ClockSkew => state.Issuer.Issue(account.AccountId, now + fault.Duration, now + fault.Duration + state.TokenLifetime),
+            _ => state.Issuer.Issue(account.AccountId, now, now + state.TokenLifetime),
+        };
         return context.Response.WriteAsJsonAsync(new StsTokenResponse(token), EmulatorJsonContext.Default.StsTokenResponse);
     }
 

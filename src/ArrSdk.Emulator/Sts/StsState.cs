@@ -13,4 +13,23 @@ internal sealed class StsState(IEnumerable<EmulatorAccount> accounts, TimeProvid
     public TimeSpan TokenLifetime { get; } = tokenLifetime;
 
     public EmulatorTokenIssuer Issuer { get; } = issuer;
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<StsFault>> _faults = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Enqueue(string accountId, StsFault fault, int count)
+    {
+        var queue = _faults.GetOrAdd(accountId, static _ => new ConcurrentQueue<StsFault>());
+        for (var i = 0; i < count; i++)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
+    public StsFault? NextFault(string accountId)
+        => _faults.TryGetValue(accountId, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+
+    public int CountRequest(string accountId) => _requests.AddOrUpdate(accountId, 1, static (_, n) => n + 1);
+
+    public int RequestCount(string accountId) => _requests.TryGetValue(accountId, out var n) ? n : 0;
 }

@@ -38,10 +38,14 @@ public sealed partial class AccessTokenCache : IAccessTokenProvider
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Creates a cache for an account key credential.</summary>
+    /// <summary>
+    /// Creates a cache for an account key credential whose token requests ride out transient STS failures with the
+    /// <see cref="StsResilience"/> pipeline.
+    /// </summary>
     /// <param name="credential">The account.</param>
     /// <param name="client">The STS client.</param>
     /// <param name="policy">When to refresh.</param>
+    /// <param name="retry">How to retry a token request.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">Where to log.</param>
     /// <returns>The cache.</returns>
@@ -49,12 +53,49 @@ public sealed partial class AccessTokenCache : IAccessTokenProvider
         AccountKeyCredential credential,
         StsTokenClient client,
         TokenRefreshPolicy? policy = null,
+        StsRetryOptions? retry = null,
         TimeProvider? timeProvider = null,
         ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(client);
-        return new AccessTokenCache(cancellationToken => client.RequestTokenAsync(credential, cancellationToken), policy, timeProvider, logger);
+        var pipeline = StsResilience.CreatePipeline(retry, timeProvider);
+        return new AccessTokenCache(cancellationToken => pipeline.RequestTokenAsync(client, credential, cancellationToken), policy, timeProvider, logger);
+    }
+
+    /// <summary>
+    /// Creates a cache over a caller-supplied source of ARR tokens (for back-ends that hand tokens to devices).
+    /// The expiry is read from each token's <c>exp</c> claim; 24 hours when it has none.
+    /// </summary>
+    /// <param name="tokenSource">Returns a fresh ARR access token (a JWT).</param>
+    /// <param name="policy">When to refresh.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">Where to log.</param>
+    /// <returns>The cache.</returns>
+    public static AccessTokenCache ForDelegate(
+        Func<CancellationToken, ValueTask<string>> tokenSource,
+        TokenRefreshPolicy? policy = null,
+        TimeProvider? timeProvider = null,
+        ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokenSource);
+        var clock = timeProvider ?? TimeProvider.System;
+        return new AccessTokenCache(
+            async cancellationToken =>
+            {
+                var token = await tokenSource(cancellationToken).ConfigureAwait(false);
+                if (string.IsNullOrWhiteSpace(token))
+                {
+                    throw new StsRequestException("The token delegate returned no token.", statusCode: null, isTransient: true);
+                }
+
+                var issuedAt = clock.GetUtcNow();
+                var hasExpiry = JwtExpiry.TryRead(token, out var expiresOn);
+                return new StsTokenResult(new ArrAccessToken(token, hasExpiry ? expiresOn : issuedAt + StsTokenClient.DefaultTokenLifetime), issuedAt, hasExpiry);
+            },
+            policy,
+            clock,
+            logger);
     }
 
     /// <inheritdoc/>

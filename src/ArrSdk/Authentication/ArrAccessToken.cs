@@ -24,6 +24,11 @@ public sealed class ArrAccessToken
     /// <summary>The STS's <c>MS-CV</c> trace header for the request that issued this token.</summary>
     public string? CorrelationVector { get; }
 
+    /// <summary>The <c>Authorization</c> header value, built once per token so a cache hit allocates nothing.</summary>
+    internal System.Net.Http.Headers.AuthenticationHeaderValue AuthorizationHeader => _authorizationHeader ??= new("Bearer", Token);
+
+    private System.Net.Http.Headers.AuthenticationHeaderValue? _authorizationHeader;
+
     /// <inheritdoc/>
     public override string ToString() => $"ArrAccessToken {{ ExpiresOn = {ExpiresOn:O}, CorrelationVector = {CorrelationVector}, Token = *** }}";
 }

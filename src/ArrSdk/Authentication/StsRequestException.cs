@@ -15,15 +15,18 @@ public sealed class StsRequestException : Exception
     /// <param name="wwwAuthenticate">The response's <c>WWW-Authenticate</c>.</param>
     /// <param name="retryAfter">The response's <c>Retry-After</c>, as a delay.</param>
     /// <param name="innerException">The underlying failure.</param>
+    /// <param name="isTransient">Overrides the status-based <see cref="IsTransient"/>.</param>
     public StsRequestException(
         string message,
         HttpStatusCode? statusCode = null,
         string? correlationVector = null,
         string? wwwAuthenticate = null,
         TimeSpan? retryAfter = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        bool? isTransient = null)
         : base(message, innerException)
     {
+        _isTransient = isTransient;
         StatusCode = statusCode;
         CorrelationVector = correlationVector;
         WwwAuthenticate = wwwAuthenticate;
@@ -57,6 +60,11 @@ public sealed class StsRequestException : Exception
     /// <summary>How long the STS asked callers to wait (<c>Retry-After</c>).</summary>
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>Whether trying again later may succeed (429, 5xx, no response); 400 and 401 will not.</summary>
-    public bool IsTransient => StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int?)StatusCode >= 500;
+    /// <summary>
+    /// Whether trying again later may succeed: no response, 408, 429, 5xx, or a reply the STS may not repeat (a broken
+    /// body, an already expired token). 400 and 401 will not succeed by retrying.
+    /// </summary>
+    public bool IsTransient => _isTransient ?? (StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int?)StatusCode >= 500);
+
+    private readonly bool? _isTransient;
 }

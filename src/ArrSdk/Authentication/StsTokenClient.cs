@@ -1,8 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ArrSdk.Sts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
 
 namespace ArrSdk.Authentication;
@@ -11,31 +12,37 @@ namespace ArrSdk.Authentication;
 /// Exchanges an account id and key for an access token through the generated STS client. One call, one request:
 /// caching and refreshing belong to <see cref="AccessTokenCache"/>.
 /// </summary>
-public sealed class StsTokenClient
+public sealed partial class StsTokenClient
 {
     /// <summary>The lifetime assumed for a token whose expiry cannot be read (STS tokens live 24 hours).</summary>
     public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(24);
 
-    private readonly Func<Uri, HttpClient> _httpClientForEndpoint;
-    private readonly ConcurrentDictionary<Uri, ISecureTokenService> _apis = new();
+    private readonly Func<Uri, ISecureTokenService> _apiForEndpoint;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    // Clocks a few minutes apart are normal; beyond this the difference is worth a log line.
+    private static readonly TimeSpan ClockSkewWarningThreshold = TimeSpan.FromMinutes(5);
 
     /// <summary>Creates a client that sends every request through one shared handler.</summary>
-    /// <param name="handler">The handler (for example a <see cref="SocketsHttpHandler"/>); a new one when omitted.</param>
-    /// <param name="timeProvider">The clock used for tokens without an expiry claim.</param>
-    /// <param name="timeout">How long one STS request may take; 30 seconds when omitted.</param>
-    public StsTokenClient(HttpMessageHandler? handler = null, TimeProvider? timeProvider = null, TimeSpan? timeout = null)
-        : this(CreateHttpClientFactory(handler ?? new SocketsHttpHandler(), timeout ?? TimeSpan.FromSeconds(30)), timeProvider)
+    /// <param name="handler">The handler; a <see cref="SocketsHttpHandler"/> that follows no redirects when omitted.</param>
+    /// <param name="timeProvider">The clock used for token expiry.</param>
+    /// <param name="logger">Where to log each STS call with its MS-CV; never receives a key or token.</param>
+    public StsTokenClient(HttpMessageHandler? handler = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+        : this(CreateApiFactory(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }), timeProvider, logger)
     {
     }
 
-    /// <summary>Creates a client that asks <paramref name="httpClientForEndpoint"/> for the HTTP client of each STS endpoint.</summary>
-    /// <param name="httpClientForEndpoint">Returns an HTTP client whose base address is the given endpoint.</param>
-    /// <param name="timeProvider">The clock used for tokens without an expiry claim.</param>
-    public StsTokenClient(Func<Uri, HttpClient> httpClientForEndpoint, TimeProvider? timeProvider = null)
+    /// <summary>Creates a client that asks <paramref name="apiForEndpoint"/> for the generated STS client of an endpoint
+    /// (for example one registered through IHttpClientFactory).</summary>
+    /// <param name="apiForEndpoint">Returns the generated client whose base address is the given endpoint.</param>
+    /// <param name="timeProvider">The clock used for token expiry.</param>
+    /// <param name="logger">Where to log each STS call with its MS-CV; never receives a key or token.</param>
+    public StsTokenClient(Func<Uri, ISecureTokenService> apiForEndpoint, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
-        _httpClientForEndpoint = httpClientForEndpoint ?? throw new ArgumentNullException(nameof(httpClientForEndpoint));
+        _apiForEndpoint = apiForEndpoint ?? throw new ArgumentNullException(nameof(apiForEndpoint));
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>Requests a new token for <paramref name="credential"/>.</summary>
@@ -50,7 +57,7 @@ public sealed class StsTokenClient
         IApiResponse<StsTokenResponse> response;
         try
         {
-            var api = _apis.GetOrAdd(endpoint, static (uri, self) => RestService.ForGenerated<ISecureTokenService>(self._httpClientForEndpoint(uri), StsJsonContext.Default), this);
+            var api = _apiForEndpoint(endpoint);
             response = await api.GetTokenAsync(
                 credential.AccountId,
                 SecureTokenService.GetTokenAuthorization(credential.AccountId, credential.AccountKey),
@@ -68,11 +75,11 @@ public sealed class StsTokenClient
 
         using (response)
         {
-            return Interpret(response, endpoint);
+            return Interpret(response, credential.AccountId, endpoint);
         }
     }
 
-    private StsTokenResult Interpret(IApiResponse<StsTokenResponse> response, Uri endpoint)
+    private StsTokenResult Interpret(IApiResponse<StsTokenResponse> response, string accountId, Uri endpoint)
     {
         if (!response.IsReceived)
         {
@@ -82,6 +89,7 @@ public sealed class StsTokenClient
 
         var status = response.StatusCode ?? default;
         var correlationVector = Header(response.Headers, SecureTokenService.CorrelationVectorHeader);
+        LogStsCall(_logger, accountId, endpoint, (int)status, correlationVector);
         if (!response.IsSuccessStatusCode)
         {
             var wwwAuthenticate = Header(response.Headers, SecureTokenService.WwwAuthenticateHeader);
@@ -108,18 +116,45 @@ public sealed class StsTokenClient
         }
 
         var token = response.Content.AccessToken;
-        var hasExpiry = JwtExpiry.TryRead(token, out var expiresOn);
-        var issuedAt = _timeProvider.GetUtcNow();
-        if (!hasExpiry)
+        var receivedAt = _timeProvider.GetUtcNow();
+        if (!JwtExpiry.TryRead(token, out var exp))
         {
-            expiresOn = issuedAt + DefaultTokenLifetime;
+            return new StsTokenResult(new ArrAccessToken(token, receivedAt + DefaultTokenLifetime, correlationVector), receivedAt, HasExpiryClaim: false);
         }
 
-        return new StsTokenResult(new ArrAccessToken(token, expiresOn, correlationVector), issuedAt, hasExpiry);
+        // exp is on the server's clock. Measure the remaining lifetime against the server's own Date header and
+        // apply it to our clock, so a skewed client clock neither drops good tokens nor keeps dead ones.
+        var serverNow = response.Headers?.Date ?? receivedAt;
+        var remaining = exp - serverNow;
+        if (remaining <= TimeSpan.Zero)
+        {
+            throw new StsRequestException(
+                $"The STS at {endpoint} issued a token that had already expired (exp {exp:O}, server time {serverNow:O}, MS-CV {correlationVector ?? "none"}).",
+                status,
+                correlationVector,
+                isTransient: true);
+        }
+
+        var skew = serverNow - receivedAt;
+        if (skew.Duration() > ClockSkewWarningThreshold)
+        {
+            LogClockSkew(_logger, skew, correlationVector);
+        }
+
+        return new StsTokenResult(new ArrAccessToken(token, receivedAt + remaining, correlationVector), receivedAt, HasExpiryClaim: true);
     }
 
-    private static Func<Uri, HttpClient> CreateHttpClientFactory(HttpMessageHandler handler, TimeSpan timeout)
-        => endpoint => new HttpClient(handler, disposeHandler: false) { BaseAddress = endpoint, Timeout = timeout };
+    // Timeouts belong to the resilience pipeline (per attempt and overall, on the injectable clock), not to HttpClient.
+    private static Func<Uri, ISecureTokenService> CreateApiFactory(HttpMessageHandler handler)
+        => endpoint => RestService.ForGenerated<ISecureTokenService>(
+            new HttpClient(handler, disposeHandler: false) { BaseAddress = endpoint, Timeout = Timeout.InfiniteTimeSpan },
+            StsJsonContext.Default);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "STS call for account {AccountId} at {Endpoint}: status {Status}, MS-CV {CorrelationVector}.")]
+    private static partial void LogStsCall(ILogger logger, string accountId, Uri endpoint, int status, string? correlationVector);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The STS clock differs from this machine's by {Skew}; token expiry is measured on the STS clock and applied to ours (MS-CV {CorrelationVector}).")]
+    private static partial void LogClockSkew(ILogger logger, TimeSpan skew, string? correlationVector);
 
     private static string Describe(HttpStatusCode status, string? wwwAuthenticate, string? correlationVector, Uri endpoint)
     {
