@@ -94,6 +94,14 @@ public sealed class ArrEmulator : IAsyncDisposable
         _sts.Enqueue(accountId, fault, count);
     }
 
+    /// <summary>
+    /// Decides, for every STS request of <paramref name="accountId"/> that no queued fault claims, whether it misbehaves:
+    /// for example a random 1% of requests, or every request during a simulated outage. Null removes the selector.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="selector">Returns the fault for one request, or null for a normal answer.</param>
+    public void SetStsFaultSelector(string accountId, Func<StsFault?>? selector) => _sts.SetSelector(accountId, selector);
+
     /// <summary>How many token requests the STS has received for <paramref name="accountId"/>, faults included.</summary>
     /// <param name="accountId">The account.</param>
     /// <returns>The count.</returns>

@@ -31,8 +31,7 @@ public sealed class AccessTokenCacheTests
 
         _time.Advance(TimeSpan.FromHours(13.5)); // past half of 24h plus the largest jitter (5% of 24h)
         var during = await cache.GetTokenAsync();
-        await WaitForFetchesAsync(2);
-        var after = await cache.GetTokenAsync();
+        var after = await WaitForNewTokenAsync(cache, first);
 
         Assert.Same(first, during);
         Assert.NotSame(first, after);
@@ -135,12 +134,18 @@ public sealed class AccessTokenCacheTests
         return new StsTokenResult(new ArrAccessToken(JwtFactory.Expiring(now.AddHours(24)), now.AddHours(24)), now, HasExpiryClaim: true);
     }
 
-    private async Task WaitForFetchesAsync(int expected)
+    private static async Task<ArrAccessToken> WaitForNewTokenAsync(AccessTokenCache cache, ArrAccessToken old)
     {
         // The refresh runs in the background; wait for its observable effect, bounded, without sleeping for correctness.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (Volatile.Read(ref _fetches) < expected)
+        while (true)
         {
+            var token = await cache.GetTokenAsync();
+            if (!ReferenceEquals(token, old))
+            {
+                return token;
+            }
+
             await Task.Yield();
             timeout.Token.ThrowIfCancellationRequested();
         }

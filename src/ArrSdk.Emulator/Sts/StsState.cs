@@ -26,8 +26,30 @@ internal sealed class StsState(IEnumerable<EmulatorAccount> accounts, TimeProvid
         }
     }
 
+    private readonly ConcurrentDictionary<string, Func<StsFault?>> _selectors = new(StringComparer.OrdinalIgnoreCase);
+
+    public void SetSelector(string accountId, Func<StsFault?>? selector)
+    {
+        if (selector is null)
+        {
+            _selectors.TryRemove(accountId, out _);
+        }
+        else
+        {
+            _selectors[accountId] = selector;
+        }
+    }
+
+    /// <summary>The next scripted fault: queued ones first, then whatever the account's selector says.</summary>
     public StsFault? NextFault(string accountId)
-        => _faults.TryGetValue(accountId, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+    {
+        if (_faults.TryGetValue(accountId, out var queue) && queue.TryDequeue(out var fault))
+        {
+            return fault;
+        }
+
+        return _selectors.TryGetValue(accountId, out var selector) ? selector() : null;
+    }
 
     public int CountRequest(string accountId) => _requests.AddOrUpdate(accountId, 1, static (_, n) => n + 1);
 

@@ -112,7 +112,8 @@ public sealed partial class StsTokenClient
                 $"The STS at {endpoint} answered {(int)status} with {what} (MS-CV {correlationVector ?? "none"}).",
                 status,
                 correlationVector,
-                innerException: response.Error?.InnerException is JsonException json ? new JsonException(json.Message.Split(" Path:")[0]) : null);
+                innerException: response.Error?.InnerException is JsonException json ? new JsonException(json.Message.Split(" Path:")[0]) : null,
+                isTransient: true);
         }
 
         var token = response.Content.AccessToken;
