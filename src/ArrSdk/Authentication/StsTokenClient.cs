@@ -55,6 +55,7 @@ public sealed partial class StsTokenClient
         ArgumentNullException.ThrowIfNull(credential);
         var endpoint = credential.StsEndpoint;
         IApiResponse<StsTokenResponse> response;
+        var requestedAt = _timeProvider.GetUtcNow();
         try
         {
             var api = _apiForEndpoint(endpoint);
@@ -75,11 +76,13 @@ public sealed partial class StsTokenClient
 
         using (response)
         {
-            return Interpret(response, credential.AccountId, endpoint);
+            return Interpret(response, credential.AccountId, endpoint, requestedAt);
         }
     }
 
-    private StsTokenResult Interpret(IApiResponse<StsTokenResponse> response, string accountId, Uri endpoint)
+    // Lifetimes are measured from when the request was sent, not when the answer arrived: the token was issued somewhere
+    // in between, so this errs on the side of refreshing a little early rather than sending a token a little late.
+    private StsTokenResult Interpret(IApiResponse<StsTokenResponse> response, string accountId, Uri endpoint, DateTimeOffset requestedAt)
     {
         if (!response.IsReceived)
         {
@@ -117,15 +120,14 @@ public sealed partial class StsTokenClient
         }
 
         var token = response.Content.AccessToken;
-        var receivedAt = _timeProvider.GetUtcNow();
         if (!JwtExpiry.TryRead(token, out var exp))
         {
-            return new StsTokenResult(new ArrAccessToken(token, receivedAt + DefaultTokenLifetime, correlationVector), receivedAt, HasExpiryClaim: false);
+            return new StsTokenResult(new ArrAccessToken(token, requestedAt + DefaultTokenLifetime, correlationVector), requestedAt, HasExpiryClaim: false);
         }
 
         // exp is on the server's clock. Measure the remaining lifetime against the server's own Date header and
         // apply it to our clock, so a skewed client clock neither drops good tokens nor keeps dead ones.
-        var serverNow = response.Headers?.Date ?? receivedAt;
+        var serverNow = response.Headers?.Date ?? requestedAt;
         var remaining = exp - serverNow;
         if (remaining <= TimeSpan.Zero)
         {
@@ -136,13 +138,13 @@ public sealed partial class StsTokenClient
                 isTransient: true);
         }
 
-        var skew = serverNow - receivedAt;
+        var skew = serverNow - requestedAt;
         if (skew.Duration() > ClockSkewWarningThreshold)
         {
             LogClockSkew(_logger, skew, correlationVector);
         }
 
-        return new StsTokenResult(new ArrAccessToken(token, receivedAt + remaining, correlationVector), receivedAt, HasExpiryClaim: true);
+        return new StsTokenResult(new ArrAccessToken(token, requestedAt + remaining, correlationVector), requestedAt, HasExpiryClaim: true);
     }
 
     // Timeouts belong to the resilience pipeline (per attempt and overall, on the injectable clock), not to HttpClient.

@@ -29,10 +29,10 @@ internal sealed class StsFixture : IAsyncDisposable
 
     public int StsRequests => Emulator.StsRequestCount(AccountId);
 
-    public static async Task<StsFixture> StartAsync()
+    public static async Task<StsFixture> StartAsync(TimeSpan? tokenLifetime = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
-        var options = new ArrEmulatorOptions { TimeProvider = time };
+        var options = new ArrEmulatorOptions { TimeProvider = time, TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(24) };
         options.Accounts.Add(new EmulatorAccount(AccountId, Secrets.CanaryKey));
         return new StsFixture(await ArrEmulator.StartAsync(options), time);
     }
