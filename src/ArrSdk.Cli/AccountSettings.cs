@@ -17,12 +17,12 @@ internal static class AccountSettings
         accountId = First(accountId, context.GetEnvironmentVariable(AccountIdVariable));
         accountKey = First(accountKey, context.GetEnvironmentVariable(AccountKeyVariable));
         stsEndpoint = First(stsEndpoint, context.GetEnvironmentVariable(StsEndpointVariable));
-        if (accountId is null)
+        if (string.IsNullOrWhiteSpace(accountId))
         {
             throw new CliException($"No account id: pass --account-id or set {AccountIdVariable} (or use --emulator to try the local emulator).");
         }
 
-        if (accountKey is null)
+        if (string.IsNullOrWhiteSpace(accountKey))
         {
             throw new CliException($"No account key: pass --account-key or set {AccountKeyVariable} (or use --emulator to try the local emulator).");
         }
@@ -47,6 +47,7 @@ internal static class AccountSettings
         }
     }
 
+    // An option given on the command line counts even when empty (and is then reported); an empty variable is unset.
     private static string? First(string? option, string? variable)
-        => !string.IsNullOrWhiteSpace(option) ? option : !string.IsNullOrWhiteSpace(variable) ? variable : null;
+        => option ?? (string.IsNullOrWhiteSpace(variable) ? null : variable);
 }

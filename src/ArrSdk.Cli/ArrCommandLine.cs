@@ -18,10 +18,9 @@ internal static class ArrCommandLine
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await context.Error.WriteLineAsync($"arr: {error.Message}").ConfigureAwait(false);
-            }
+            // One line: the most specific error (an unrecognized word explains the rest).
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            await context.Error.WriteLineAsync($"arr: {error.Message}").ConfigureAwait(false);
 
             await context.Error.WriteLineAsync("Run 'arr --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
@@ -47,10 +46,10 @@ internal static class ArrCommandLine
             await context.Error.WriteLineAsync($"arr: {Redact(exception.Message, args)}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             await context.Error.WriteLineAsync("arr: cancelled.").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            return ExitCodes.Cancelled;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

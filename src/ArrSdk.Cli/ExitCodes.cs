@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The command line itself is wrong (unknown option, missing setting).</summary>
     public const int Usage = 2;
+
+    /// <summary>Interrupted (Ctrl+C or SIGTERM), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ArrSdk.Emulator;
@@ -53,6 +54,10 @@ public sealed class ArrEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRoutingCore();
+
+        // The host that embeds the emulator (the arr command line, a test, a user's app) owns Ctrl+C and SIGTERM;
+        // ASP.NET Core's console lifetime would swallow them and keep the process alive.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
         var issuer = new EmulatorTokenIssuer();
         var app = builder.Build();

@@ -12,18 +12,16 @@ internal static class EmulatorCommand
         {
             Description = "The port on 127.0.0.1 (default: one the system chooses).",
         };
-        port.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value is < 0 or > 65535)
-            {
-                result.AddError($"--port must be between 0 and 65535, not {value}.");
-            }
-        });
         var command = new Command("emulator", "Run the local STS emulator until interrupted (Ctrl+C).") { port };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new ArrEmulatorOptions { Port = parse.GetValue(port) };
+            var requested = parse.GetValue(port);
+            if (requested is < 0 or > 65535)
+            {
+                throw new CliException($"--port must be between 0 and 65535, not {requested}.");
+            }
+
+            var options = new ArrEmulatorOptions { Port = requested };
             await using var emulator = await ArrEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
             var demo = EmulatorAccount.Demo;
             await context.Out.WriteLineAsync($"ARR emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);

@@ -74,7 +74,7 @@ internal static class TokenCommand
         if (json)
         {
             var output = new TokenOutput(token.Token, token.ExpiresOn, token.CorrelationVector, credential.StsEndpoint.ToString());
-            context.Out.WriteLine(JsonSerializer.Serialize(output, CliJsonContext.Default.TokenOutput));
+            context.Out.WriteLine(JsonSerializer.Serialize(output, CliJsonContext.Relaxed.TokenOutput));
             return;
         }
 

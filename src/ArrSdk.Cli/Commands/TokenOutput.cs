@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ArrSdk.Cli.Commands;
@@ -11,4 +13,11 @@ internal sealed record TokenOutput(
 
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(TokenOutput))]
-internal sealed partial class CliJsonContext : JsonSerializerContext;
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Output for people and scripts: characters such as '+' stay as they are instead of \u002B. Safe here, since the
+    /// JSON is printed, never embedded in HTML.
+    /// </summary>
+    public static CliJsonContext Relaxed { get; } = new(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

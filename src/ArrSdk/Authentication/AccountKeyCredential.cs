@@ -15,15 +15,16 @@ public sealed class AccountKeyCredential
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountKey);
 
-        // Never echo the values: the key is a secret, and a line break would let either forge HTTP headers.
-        if (accountId.Any(char.IsControl))
+        // Both travel in an HTTP header, which takes visible ASCII only. Never echo the values: the key is a secret,
+        // and a line break would let either forge headers.
+        if (!accountId.All(IsVisibleAscii))
         {
-            throw new ArgumentException("The account id contains control characters.", nameof(accountId));
+            throw new ArgumentException("The account id may contain only visible ASCII characters (a GUID such as 00000000-0000-0000-0000-000000000000).", nameof(accountId));
         }
 
-        if (accountKey.Any(char.IsControl))
+        if (!accountKey.All(IsVisibleAscii))
         {
-            throw new ArgumentException("The account key contains control characters.", nameof(accountKey));
+            throw new ArgumentException("The account key may contain only visible ASCII characters; check that it was copied whole, without spaces or line breaks.", nameof(accountKey));
         }
 
         AccountId = accountId;
@@ -39,6 +40,8 @@ public sealed class AccountKeyCredential
 
     /// <summary>The account key; internal so that it cannot leak through casual use of the public API.</summary>
     internal string AccountKey { get; }
+
+    private static bool IsVisibleAscii(char c) => c is > ' ' and < '\u007f';
 
     /// <inheritdoc/>
     public override string ToString() => $"AccountKeyCredential {{ AccountId = {AccountId}, StsEndpoint = {StsEndpoint}, AccountKey = *** }}";

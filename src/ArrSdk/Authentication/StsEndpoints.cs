@@ -16,17 +16,27 @@ public static class StsEndpoints
     /// <exception cref="ArgumentException">The value cannot be an STS endpoint.</exception>
     public static Uri Resolve(string? domainOrUrl, string settingName = "StsEndpoint")
     {
-        if (string.IsNullOrWhiteSpace(domainOrUrl))
+        if (domainOrUrl is null)
         {
             return Global;
         }
 
         var value = domainOrUrl.Trim();
+        if (value.Length == 0)
+        {
+            throw new ArgumentException($"{settingName} is empty; give a region such as 'eastus', an account domain or an https URL, or leave it out for the global STS.", settingName);
+        }
+
         if (value.Contains("://", StringComparison.Ordinal))
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
                 throw new ArgumentException($"{settingName} '{value}' is not an http(s) URL.", settingName);
+            }
+
+            if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                throw new ArgumentException($"{settingName} must be a plain endpoint URL without credentials, query or fragment, such as https://sts.eastus.mixedreality.azure.com.", settingName);
             }
 
             if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
@@ -38,9 +48,9 @@ public static class StsEndpoints
         }
 
         var host = value.Contains('.', StringComparison.Ordinal) ? "sts." + value : $"sts.{value}.mixedreality.azure.com";
-        if (Uri.CheckHostName(host) != UriHostNameType.Dns)
+        if (Uri.CheckHostName(value) is UriHostNameType.IPv4 or UriHostNameType.IPv6 || value.EndsWith('.') || Uri.CheckHostName(host) != UriHostNameType.Dns)
         {
-            throw new ArgumentException($"{settingName} '{value}' is neither a region name such as 'eastus' nor an https URL.", settingName);
+            throw new ArgumentException($"{settingName} '{value}' is neither a region name such as 'eastus', an account domain such as 'eastus.mixedreality.azure.com', nor an https URL.", settingName);
         }
 
         return new Uri("https://" + host);

@@ -76,13 +76,13 @@ public sealed partial class StsTokenClient
 
         using (response)
         {
-            return Interpret(response, credential.AccountId, endpoint, requestedAt);
+            return Interpret(response, credential, endpoint, requestedAt);
         }
     }
 
     // Lifetimes are measured from when the request was sent, not when the answer arrived: the token was issued somewhere
     // in between, so this errs on the side of refreshing a little early rather than sending a token a little late.
-    private StsTokenResult Interpret(IApiResponse<StsTokenResponse> response, string accountId, Uri endpoint, DateTimeOffset requestedAt)
+    private StsTokenResult Interpret(IApiResponse<StsTokenResponse> response, AccountKeyCredential credential, Uri endpoint, DateTimeOffset requestedAt)
     {
         if (!response.IsReceived)
         {
@@ -91,14 +91,14 @@ public sealed partial class StsTokenClient
         }
 
         var status = response.StatusCode ?? default;
-        var correlationVector = Header(response.Headers, SecureTokenService.CorrelationVectorHeader);
-        LogStsCall(_logger, accountId, endpoint, (int)status, correlationVector);
+        var correlationVector = ServerText.Sanitize(Header(response.Headers, SecureTokenService.CorrelationVectorHeader), credential.AccountKey);
+        LogStsCall(_logger, credential.AccountId, endpoint, (int)status, correlationVector);
         if (!response.IsSuccessStatusCode)
         {
-            var wwwAuthenticate = Header(response.Headers, SecureTokenService.WwwAuthenticateHeader);
+            var wwwAuthenticate = ServerText.Sanitize(Header(response.Headers, SecureTokenService.WwwAuthenticateHeader), credential.AccountKey);
             var retryAfter = RetryAfter(response.Headers);
             throw new StsRequestException(
-                Describe(status, wwwAuthenticate, correlationVector, endpoint),
+                Describe(status, wwwAuthenticate, retryAfter, correlationVector, endpoint),
                 status,
                 correlationVector,
                 wwwAuthenticate,
@@ -159,14 +159,17 @@ public sealed partial class StsTokenClient
     [LoggerMessage(Level = LogLevel.Warning, Message = "The STS clock differs from this machine's by {Skew}; token expiry is measured on the STS clock and applied to ours (MS-CV {CorrelationVector}).")]
     private static partial void LogClockSkew(ILogger logger, TimeSpan skew, string? correlationVector);
 
-    private static string Describe(HttpStatusCode status, string? wwwAuthenticate, string? correlationVector, Uri endpoint)
+    private static string Describe(HttpStatusCode status, string? wwwAuthenticate, TimeSpan? retryAfter, string? correlationVector, Uri endpoint)
     {
         var reason = status switch
         {
             HttpStatusCode.Unauthorized => "rejected the account id or key (401 Unauthorized)",
             HttpStatusCode.BadRequest => "rejected the request (400 Bad Request); check that the account id is a valid GUID",
-            HttpStatusCode.TooManyRequests => "is throttling requests (429 Too Many Requests)",
-            _ => $"answered {(int)status} {status}",
+            HttpStatusCode.TooManyRequests => retryAfter is { } wait
+                ? $"is throttling requests (429 Too Many Requests; retry after {wait.TotalSeconds:0} s)"
+                : "is throttling requests (429 Too Many Requests)",
+            _ when Enum.IsDefined(status) => $"answered {(int)status} {status}",
+            _ => $"answered {(int)status}",
         };
         var detail = string.IsNullOrEmpty(wwwAuthenticate) ? string.Empty : $": {wwwAuthenticate}";
         return $"The STS at {endpoint} {reason}{detail} (MS-CV {correlationVector ?? "none"}).";

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace ArrSdk.Cli.Tests;
+
+/// <summary>The real <c>arr</c> process: what a user runs, signals included.</summary>
+public sealed class ProcessTests
+{
+    private static readonly string Arr = Path.Combine(AppContext.BaseDirectory, "arr.dll");
+
+    [Fact]
+    public async Task Token_with_the_emulator_works_as_a_process()
+    {
+        var (exitCode, output, error) = await RunAsync(["token", "--emulator", "--json"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        Assert.Contains("\"accessToken\": \"ey", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_emulator_process_stops_on_SIGINT()
+    {
+        using var process = Start(["emulator"]);
+        var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.StartsWith("ARR emulator listening on http://127.0.0.1:", firstLine, StringComparison.Ordinal);
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.HasExited);
+    }
+
+    private static Process Start(string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Arr);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
