@@ -16,9 +16,30 @@ internal static class JsonContextEmitter
         // No GeneratedCode attribute here: System.Text.Json's generator adds its own to this partial class.
         writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(global::System.Text.Json.JsonSerializerDefaults.Web, "
                     + "DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
-        var serializable = spec.Types.Select(t => $"global::{spec.Namespace}.{t.Name}")
+        // System.Text.Json names each metadata property after the type's simple name; a spec type that shares a name
+        // with a type STJ adds itself (String, Guid, NullableInt32 …) gets an explicit, unique property name instead.
+        var taken = new System.Collections.Generic.HashSet<string>(spec.Types.Select(t => t.Name), System.StringComparer.Ordinal);
+        foreach (var type in spec.Types)
+        {
+            var attribute = $"[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::{spec.Namespace}.{type.Name})";
+            if (CollidesWithFrameworkName(type.Name))
+            {
+                var name = "Spec" + type.Name;
+                for (var i = 2; !taken.Add(name); i++)
+                {
+                    name = "Spec" + type.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                attribute += $", TypeInfoPropertyName = {SourceWriter.Literal(name)}";
+            }
+
+            writer.Line(attribute + ")]");
+        }
+
+        var serializable = System.Linq.Enumerable.Empty<string>()
             .Concat(spec.Services.SelectMany(s => s.Operations).SelectMany(o => o.Responses).Where(r => r.BodyType is not null).Select(r => r.BodyType!.CSharpName))
             .Concat(spec.Services.SelectMany(s => s.Operations).Where(o => o.Body is not null).Select(o => o.Body!.Type.CSharpName))
+            .Where(t => !spec.Types.Any(d => t == $"global::{spec.Namespace}.{d.Name}"))
             .Distinct()
             .ToList();
         foreach (var type in serializable)
@@ -31,4 +52,15 @@ internal static class JsonContextEmitter
         writer.Line("}");
         return SourceWriter.Header(spec.Namespace) + writer;
     }
+
+    private static readonly string[] FrameworkNames =
+    {
+        "String", "Int32", "Int64", "Double", "Boolean", "DateTimeOffset", "TimeSpan", "Guid", "JsonElement", "Object",
+    };
+
+    private static bool CollidesWithFrameworkName(string name)
+        => System.Array.IndexOf(FrameworkNames, name) >= 0
+           || name.StartsWith("Nullable", System.StringComparison.Ordinal)
+           || name.StartsWith("IReadOnlyList", System.StringComparison.Ordinal)
+           || name.StartsWith("IReadOnlyDictionary", System.StringComparison.Ordinal);
 }

@@ -24,7 +24,7 @@ internal sealed class ObjectReader
             if (Array.IndexOf(allowedKeys, property.Name) < 0)
             {
                 var nearest = Nearest(property.Name, allowedKeys);
-                context.Report(
+                context.ReportNonFatal(
                     SpecDiagnostics.UnknownKey,
                     property.NameSpan,
                     property.Name,
@@ -35,7 +35,7 @@ internal sealed class ObjectReader
 
             if (_members.ContainsKey(property.Name))
             {
-                context.Report(SpecDiagnostics.DuplicateName, property.NameSpan, "Key", property.Name, $" in {description}");
+                context.ReportNonFatal(SpecDiagnostics.DuplicateName, property.NameSpan, "Key", property.Name, $" in {description}");
                 continue;
             }
 

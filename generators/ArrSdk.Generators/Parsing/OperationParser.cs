@@ -24,7 +24,7 @@ internal static class OperationParser
             return null;
         }
 
-        var errorsBefore = context.ErrorCount;
+        var errorsBefore = context.FatalErrorCount;
         var reader = new ObjectReader(context, body, $"operation '{member.Name}'", "description", "method", "path", "parameters", "body", "responses");
         var method = ParseMethod(context, reader);
         var path = reader.GetString("path", "the request path, for example \"/items/{id}\"");
@@ -41,7 +41,7 @@ internal static class OperationParser
         var requestBody = ParseBody(context, reader, resolver, taken);
         var responses = ParseResponses(context, reader, resolver);
 
-        if (method is null || path is null || context.ErrorCount != errorsBefore)
+        if (method is null || path is null || context.FatalErrorCount != errorsBefore)
         {
             return null;
         }

@@ -25,7 +25,17 @@ internal sealed class SpecParseContext
 
     public int ErrorCount => _diagnostics.Count;
 
+    /// <summary>Errors that make the enclosing element impossible to generate; others (an unknown or repeated key) are
+    /// reported but the element is still generated, so one typo does not cascade into C# errors elsewhere.</summary>
+    public int FatalErrorCount { get; private set; }
+
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
+    {
+        FatalErrorCount++;
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, LocationInfo.Create(FilePath, Text, span), args));
+    }
+
+    public void ReportNonFatal(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, LocationInfo.Create(FilePath, Text, span), args));
 
     public static string Describe(JsonNode node) => node.Kind switch

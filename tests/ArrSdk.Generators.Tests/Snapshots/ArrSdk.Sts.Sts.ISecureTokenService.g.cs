@@ -18,7 +18,7 @@ public partial interface ISecureTokenService
     /// <param name="authorization">The account credential. Compose it with the helper for "Bearer {accountId}:{accountKey}".</param>
     /// <param name="clientRequestId">The client request correlation vector, which should be set to a new value for each request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response with its status code and headers; the spec lists 200, 400, 401, 429.</returns>
+    /// <returns>The response with its status code and headers; the spec lists 200, 400, 401, 429, default.</returns>
     [global::Refit.Get("/accounts/{accountId}/token?api-version=2019-02-28-preview")]
     global::System.Threading.Tasks.Task<global::Refit.IApiResponse<global::ArrSdk.Sts.StsTokenResponse>> GetTokenAsync(string accountId, [global::Refit.Header("Authorization")] string authorization, [global::Refit.Header("X-MRC-CV")] string? clientRequestId = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
