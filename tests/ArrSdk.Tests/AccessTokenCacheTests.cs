@@ -73,6 +73,33 @@ public sealed class AccessTokenCacheTests
     }
 
     [Fact]
+    public async Task Callers_arriving_while_the_fetch_completes_do_not_start_a_second_fetch()
+    {
+        // The benchmark found this race: a caller that saw an empty cache just before the fetch finished.
+        for (var round = 0; round < 3000; round++)
+        {
+            var fetches = 0;
+            var cache = new AccessTokenCache(
+                async _ =>
+                {
+                    Interlocked.Increment(ref fetches);
+                    await Task.Yield();
+                    return Issue();
+                },
+                timeProvider: _time);
+
+            var callers = new Task<ArrAccessToken>[300];
+            for (var i = 0; i < callers.Length; i++)
+            {
+                callers[i] = cache.GetTokenAsync().AsTask();
+            }
+
+            await Task.WhenAll(callers);
+            Assert.Equal(1, fetches);
+        }
+    }
+
+    [Fact]
     public async Task A_caller_cancelling_its_wait_does_not_cancel_the_shared_fetch()
     {
         var gate = new TaskCompletionSource();

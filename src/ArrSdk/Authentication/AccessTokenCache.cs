@@ -117,7 +117,8 @@ public sealed partial class AccessTokenCache : IAccessTokenProvider
             }
         }
 
-        return new ValueTask<ArrAccessToken>(StartFetch().WaitAsync(cancellationToken));
+        var pending = StartFetch();
+        return pending.IsCompletedSuccessfully ? new ValueTask<ArrAccessToken>(pending.Result) : new ValueTask<ArrAccessToken>(pending.WaitAsync(cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -153,6 +154,13 @@ public sealed partial class AccessTokenCache : IAccessTokenProvider
     {
         lock (_gate)
         {
+            // A fetch may have finished between the caller's lock-free look at the cache and this lock: use its token
+            // rather than starting a second fetch.
+            if (_entry is { } entry && _policy.IsUsable(entry.Token, _timeProvider.GetUtcNow()))
+            {
+                return Task.FromResult(entry.Token);
+            }
+
             return _inflight ??= FetchAsync();
         }
     }
