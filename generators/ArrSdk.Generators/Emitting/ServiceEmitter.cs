@@ -79,6 +79,27 @@ internal static class ServiceEmitter
             ? "global::System.Threading.Tasks.Task<global::Refit.IApiResponse>"
             : $"global::System.Threading.Tasks.Task<global::Refit.IApiResponse<{operation.SuccessBodyType.CSharpName}>>";
         writer.Line($"{returns} {operation.MethodName}({string.Join(", ", arguments)});");
+        if (operation.Paging is { } paging)
+        {
+            EmitPagedOperation(writer, operation, paging, sent);
+        }
+    }
+
+    private static void EmitPagedOperation(SourceWriter writer, OperationModel operation, PagingModel paging, List<ParameterModel> sent)
+    {
+        writer.Line();
+        writer.Summary((operation.Description is null ? string.Empty : operation.Description + "\n")
+                       + "Enumerates every item across all pages; the next page is requested only when needed, and only from the same origin.");
+        foreach (var parameter in sent.Where(p => p.IsRequired))
+        {
+            writer.Param(parameter.CSharpName, parameter.Description);
+        }
+
+        writer.Line("/// <returns>A lazy sequence of the items, or of the pages with AsPages().</returns>");
+        writer.Line($"[global::Refit.{operation.HttpMethod}({SourceWriter.Literal(operation.RefitPath)})]");
+        writer.Line($"[global::Refit.Paged(Items = {SourceWriter.Literal(paging.ItemsProperty)}, Next = {SourceWriter.Literal(paging.NextLinkProperty)}, SameOrigin = true)]");
+        var arguments = sent.Where(p => p.IsRequired).Select(p => Declare(p, optional: false));
+        writer.Line($"global::Refit.PagedEnumerable<{paging.PageType}, {paging.ItemType}> {paging.MethodName}({string.Join(", ", arguments)});");
     }
 
     private static string Declare(ParameterModel parameter, bool optional)

@@ -9,4 +9,5 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     RequestBodyModel? Body,
     TypeReference? SuccessBodyType,
-    EquatableArray<ResponseModel> Responses);
+    EquatableArray<ResponseModel> Responses,
+    PagingModel? Paging = null);

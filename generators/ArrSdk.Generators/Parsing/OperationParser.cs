@@ -16,7 +16,7 @@ internal static class OperationParser
 
     private static readonly string[] Locations = { "path", "query", "header", "argument" };
 
-    public static OperationModel? Parse(SpecParseContext context, JsonProperty member, TypeResolver resolver)
+    public static OperationModel? Parse(SpecParseContext context, JsonProperty member, TypeResolver resolver, IReadOnlyList<TypeModel> types)
     {
         if (member.Value is not JsonObject body)
         {
@@ -25,7 +25,7 @@ internal static class OperationParser
         }
 
         var errorsBefore = context.FatalErrorCount;
-        var reader = new ObjectReader(context, body, $"operation '{member.Name}'", "description", "method", "path", "parameters", "body", "responses");
+        var reader = new ObjectReader(context, body, $"operation '{member.Name}'", "description", "method", "path", "parameters", "body", "responses", "paging");
         var method = ParseMethod(context, reader);
         var path = reader.GetString("path", "the request path, for example \"/items/{id}\"");
         var pathSpan = reader.Member("path")?.Value.Span ?? default;
@@ -41,25 +41,72 @@ internal static class OperationParser
         var requestBody = ParseBody(context, reader, resolver, taken);
         var responses = ParseResponses(context, reader, resolver);
 
+        var successBody = responses.Where(r => r.IsSuccess && r.BodyType is not null).Select(r => r.BodyType).FirstOrDefault();
+        var methodName = CSharpNames.ToPascal(member.Name, "Operation") + "Async";
+        var paging = ParsePaging(context, reader, successBody, types, methodName);
         if (method is null || path is null || context.FatalErrorCount != errorsBefore)
         {
             return null;
         }
-
-        var successBody = responses.Where(r => r.IsSuccess && r.BodyType is not null).Select(r => r.BodyType).FirstOrDefault();
         var ordered = parameters.Select(p => p.Model)
             .OrderBy(p => p.Location == ParameterLocation.Path ? placeholders.IndexOf(p.WireName) : int.MaxValue)
             .ThenBy(p => p.IsRequired ? 0 : 1)
             .ToEquatableArray();
         return new OperationModel(
-            CSharpNames.ToPascal(member.Name, "Operation") + "Async",
+            methodName,
             method,
             BuildRefitPath(path, ordered),
             reader.GetString("description"),
             ordered,
             requestBody,
             successBody,
-            responses.ToEquatableArray());
+            responses.ToEquatableArray(),
+            paging);
+    }
+
+    private static PagingModel? ParsePaging(SpecParseContext context, ObjectReader operation, TypeReference? successBody, IReadOnlyList<TypeModel> types, string methodName)
+    {
+        var node = operation.GetObject("paging");
+        if (node is null)
+        {
+            return null;
+        }
+
+        var reader = new ObjectReader(context, node, "paging", "items", "nextLink", "methodName");
+        var items = reader.GetString("items", "the page property that holds the items, for example \"sessions\"");
+        var nextLink = reader.GetString("nextLink", "the page property that holds the absolute URL of the next page, for example \"@nextLink\"");
+        var page = successBody is null ? null : types.FirstOrDefault(t => successBody.CSharpName.EndsWith("." + t.Name, StringComparison.Ordinal) && t.Kind == TypeKind.Object);
+        if (page is null)
+        {
+            context.Report(SpecDiagnostics.InvalidValue, node.Span.Length > 0 ? new TextSpan(node.Span.Start, 1) : node.Span, "paging", "(paging)", "a paged operation needs a 2xx response whose body is an object type declared under 'types'");
+            return null;
+        }
+
+        if (items is null || nextLink is null)
+        {
+            return null;
+        }
+
+        var itemsProperty = page.Properties.FirstOrDefault(p => p.WireName == items);
+        const string ListPrefix = "global::System.Collections.Generic.IReadOnlyList<";
+        if (itemsProperty is null || !itemsProperty.Type.CSharpName.StartsWith(ListPrefix, StringComparison.Ordinal))
+        {
+            context.Report(SpecDiagnostics.InvalidValue, reader.Member("items")!.Value.Span, "paging items", items, $"'{page.Name}' needs an array property with this wire name");
+            return null;
+        }
+
+        var nextProperty = page.Properties.FirstOrDefault(p => p.WireName == nextLink);
+        if (nextProperty is null || nextProperty.Type.CSharpName != "string" || (nextProperty.IsRequired && !nextProperty.IsNullable))
+        {
+            context.Report(SpecDiagnostics.InvalidValue, reader.Member("nextLink")!.Value.Span, "paging nextLink", nextLink, $"'{page.Name}' needs an optional string property with this wire name");
+            return null;
+        }
+
+        var itemType = itemsProperty.Type.CSharpName.Substring(ListPrefix.Length, itemsProperty.Type.CSharpName.Length - ListPrefix.Length - 1);
+        var pagedName = reader.GetString("methodName") is { } custom
+            ? CSharpNames.ToPascal(custom, "Paged")
+            : methodName.Substring(0, methodName.Length - "Async".Length) + "AllAsync";
+        return new PagingModel(pagedName, successBody!.CSharpName, itemType, itemsProperty.CSharpName, nextProperty.CSharpName);
     }
 
     private static string? ParseMethod(SpecParseContext context, ObjectReader reader)

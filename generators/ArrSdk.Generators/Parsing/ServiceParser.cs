@@ -10,7 +10,7 @@ namespace ArrSdk.Generators.Parsing;
 /// <summary>Parses one entry of <c>services</c>: its description, base URL and operations.</summary>
 internal static class ServiceParser
 {
-    public static ServiceModel? Parse(SpecParseContext context, JsonProperty member, TypeResolver resolver, HashSet<string> takenTypeNames)
+    public static ServiceModel? Parse(SpecParseContext context, JsonProperty member, TypeResolver resolver, HashSet<string> takenTypeNames, IReadOnlyList<TypeModel> types)
     {
         if (member.Value is not JsonObject body)
         {
@@ -42,7 +42,7 @@ internal static class ServiceParser
                     continue;
                 }
 
-                var operation = OperationParser.Parse(context, operationMember, resolver);
+                var operation = OperationParser.Parse(context, operationMember, resolver, types);
                 if (operation is null)
                 {
                     continue;
@@ -58,6 +58,20 @@ internal static class ServiceParser
                 }
 
                 signatures.Add(signature, operationMember.Name);
+                if (operation.Paging is not null)
+                {
+                    var pagedSignature = operation.Paging.MethodName + "(" + string.Join(",", operation.Parameters
+                        .Where(p => p.Location != ParameterLocation.Argument && !p.IsConstant && p.IsRequired)
+                        .Select(p => p.Type.CSharpName)) + ")";
+                    if (signatures.TryGetValue(pagedSignature, out var clash))
+                    {
+                        context.Report(SpecDiagnostics.ConflictingSignature, operationMember.NameSpan, operationMember.Name + " (its paged method)", clash);
+                        continue;
+                    }
+
+                    signatures.Add(pagedSignature, operationMember.Name);
+                }
+
                 operations.Add(operation);
             }
         }

@@ -101,7 +101,7 @@ internal static class SpecParser
                     continue;
                 }
 
-                var service = ServiceParser.Parse(context, member, resolver, takenTypeNames);
+                var service = ServiceParser.Parse(context, member, resolver, takenTypeNames, types);
                 if (service is not null)
                 {
                     services.Add(service);
