@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace ArrSdk.Emulator;
 
 /// <summary>
-/// A running local emulator of the Mixed Reality STS, bound to 127.0.0.1. Start it with <see cref="StartAsync"/>,
+/// A running local emulator of the Mixed Reality STS and the ARR REST API (sessions, conversions), bound to 127.0.0.1. Start it with <see cref="StartAsync"/>,
 /// point clients at <see cref="BaseAddress"/>, dispose it to stop.
 /// </summary>
 public sealed class ArrEmulator : IAsyncDisposable
@@ -21,12 +21,14 @@ public sealed class ArrEmulator : IAsyncDisposable
     private readonly EmulatorTokenIssuer _issuer;
 
     private readonly StsState _sts;
+    private readonly RemoteRendering.ArrApiState _arr;
 
-    private ArrEmulator(WebApplication app, EmulatorTokenIssuer issuer, StsState sts, Uri baseAddress, IReadOnlyList<EmulatorAccount> accounts)
+    private ArrEmulator(WebApplication app, EmulatorTokenIssuer issuer, StsState sts, RemoteRendering.ArrApiState arr, Uri baseAddress, IReadOnlyList<EmulatorAccount> accounts)
     {
         _app = app;
         _issuer = issuer;
         _sts = sts;
+        _arr = arr;
         BaseAddress = baseAddress;
         Accounts = accounts;
     }
@@ -72,6 +74,8 @@ public sealed class ArrEmulator : IAsyncDisposable
             return next(context);
         });
         StsEndpoint.Map(app, sts);
+        var arr = new RemoteRendering.ArrApiState(options, issuer);
+        RemoteRendering.ArrApiEndpoints.Map(app, arr);
 
         try
         {
@@ -85,7 +89,7 @@ public sealed class ArrEmulator : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ArrEmulator(app, issuer, sts, new Uri(address.EndsWith('/') ? address : address + "/"), accounts);
+        return new ArrEmulator(app, issuer, sts, arr, new Uri(address.EndsWith('/') ? address : address + "/"), accounts);
     }
 
     /// <summary>Scripts the next <paramref name="count"/> STS answers for <paramref name="accountId"/>, in order, after any already queued.</summary>
@@ -106,6 +110,13 @@ public sealed class ArrEmulator : IAsyncDisposable
     /// <param name="accountId">The account.</param>
     /// <param name="selector">Returns the fault for one request, or null for a normal answer.</param>
     public void SetStsFaultSelector(string accountId, Func<StsFault?>? selector) => _sts.SetSelector(accountId, selector);
+
+    /// <summary>Makes the session created next under <paramref name="sessionId"/> end in Error with this error instead of Ready.</summary>
+    /// <param name="sessionId">The session id.</param>
+    /// <param name="code">The service error code.</param>
+    /// <param name="message">The service error message.</param>
+    public void FailSessionOnStart(string sessionId, string code, string message)
+        => _arr.ScriptSessionFailure(sessionId, new RemoteRendering.ArrError(code, message));
 
     /// <summary>How many token requests the STS has received for <paramref name="accountId"/>, faults included.</summary>
     /// <param name="accountId">The account.</param>

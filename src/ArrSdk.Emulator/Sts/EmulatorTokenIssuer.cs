@@ -43,6 +43,43 @@ internal sealed class EmulatorTokenIssuer : IDisposable
         return unsigned + "." + Base64Url.EncodeToString(Sign(unsigned));
     }
 
+    /// <summary>Checks a bearer token as the ARR service would: our signature, not expired, and its account.</summary>
+    /// <returns>The token's account id, or the reason it is not valid.</returns>
+    public (string? AccountId, string? Problem) Validate(string token, DateTimeOffset now)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return (null, "the token is not a JWT");
+        }
+
+        byte[] signature;
+        byte[] payload;
+        try
+        {
+            signature = Base64Url.DecodeFromChars(parts[2]);
+            payload = Base64Url.DecodeFromChars(parts[1]);
+        }
+        catch (FormatException)
+        {
+            return (null, "the token is not base64url");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(signature, Sign(parts[0] + "." + parts[1])))
+        {
+            return (null, "the token signature is invalid");
+        }
+
+        using var json = JsonDocument.Parse(payload);
+        var root = json.RootElement;
+        if (!root.TryGetProperty("exp", out var exp) || exp.ValueKind != JsonValueKind.Number || DateTimeOffset.FromUnixTimeSeconds(exp.GetInt64()) <= now)
+        {
+            return (null, "the token has expired");
+        }
+
+        return (root.TryGetProperty("accountId", out var account) ? account.GetString() : null, null);
+    }
+
     public void Dispose() => _signer.Dispose();
 
     private byte[] Sign(string unsigned)

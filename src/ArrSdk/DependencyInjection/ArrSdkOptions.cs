@@ -20,6 +20,12 @@ public sealed class ArrSdkOptions
     /// <summary>The account domain for the STS: a region (<c>eastus</c>), a domain or an https URL; the global STS when empty.</summary>
     public string? AccountDomain { get; set; }
 
+    /// <summary>The ARR endpoint for sessions and conversions: a region (<c>eastus</c>) or an https URL.</summary>
+    public string? RemoteRenderingDomain { get; set; }
+
+    /// <summary>How <see cref="ArrSdk.RemoteRendering.RemoteRenderingClient"/> polls and times out.</summary>
+    public ArrSdk.RemoteRendering.RemoteRenderingClientOptions RemoteRendering { get; set; } = new();
+
     /// <summary>A fixed ARR access token (a JWT), used instead of an account key; it is never refreshed.</summary>
     public string? AccessToken { get; set; }
 
@@ -28,5 +34,5 @@ public sealed class ArrSdkOptions
 
     /// <inheritdoc/>
     public override string ToString()
-        => $"ArrSdkOptions {{ AccountId = {AccountId}, AccountDomain = {AccountDomain}, AccountKey = {(AccountKey is null ? "(none)" : "***")}, AccessToken = {(AccessToken is null ? "(none)" : "***")} }}";
+        => $"ArrSdkOptions {{ AccountId = {AccountId}, AccountDomain = {AccountDomain}, RemoteRenderingDomain = {RemoteRenderingDomain}, AccountKey = {(AccountKey is null ? "(none)" : "***")}, AccessToken = {(AccessToken is null ? "(none)" : "***")} }}";
 }

@@ -15,9 +15,9 @@ internal sealed class ArrSdkOptionsValidator : IValidateOptions<ArrSdkOptions>
         var hasId = !string.IsNullOrWhiteSpace(options.AccountId);
         var hasToken = !string.IsNullOrWhiteSpace(options.AccessToken);
 
-        if (hasToken && (hasKey || hasId))
+        if (hasToken && hasKey)
         {
-            failures.Add($"{Prefix}AccessToken and {Prefix}AccountId/{Prefix}AccountKey are both set; use one way to authenticate.");
+            failures.Add($"{Prefix}AccessToken and {Prefix}AccountKey are both set; use one way to authenticate.");
         }
         else if (hasToken)
         {
@@ -50,6 +50,18 @@ internal sealed class ArrSdkOptionsValidator : IValidateOptions<ArrSdkOptions>
         catch (ArgumentException exception)
         {
             failures.Add(exception.Message.Split(" (Parameter")[0]);
+        }
+
+        if (options.RemoteRenderingDomain is not null)
+        {
+            try
+            {
+                ArrSdk.RemoteRendering.RemoteRenderingEndpoints.Resolve(options.RemoteRenderingDomain, Prefix + nameof(ArrSdkOptions.RemoteRenderingDomain));
+            }
+            catch (ArgumentException exception)
+            {
+                failures.Add(exception.Message.Split(" (Parameter")[0]);
+            }
         }
 
         var retry = options.Retry;

@@ -1,4 +1,5 @@
 using ArrSdk.Authentication;
+using ArrSdk.RemoteRendering;
 using ArrSdk.Sts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,9 @@ public static class ArrSdkServiceCollectionExtensions
 {
     /// <summary>The name of the HTTP client that talks to the STS.</summary>
     public const string StsHttpClientName = "ArrSdk.Sts";
+
+    /// <summary>The name of the HTTP client that talks to the ARR API.</summary>
+    public const string RemoteRenderingHttpClientName = "ArrSdk.RemoteRendering";
 
     /// <summary>Registers the SDK with settings bound from the <c>ArrSdk</c> section of <paramref name="configuration"/>.</summary>
     /// <param name="services">The services.</param>
@@ -92,6 +96,25 @@ public static class ArrSdkServiceCollectionExtensions
             Logger<StsTokenClient>(provider)));
 
         services.TryAddSingleton<IAccessTokenProvider>(provider => CreateTokenProvider(provider, tokenSource));
+
+        services.AddRefitGeneratedClient<IRemoteRenderingService>(RemoteRenderingJsonContext.Default, settingsAction: null, httpClientName: RemoteRenderingHttpClientName)
+            .ConfigureHttpClient((provider, client) =>
+            {
+                var options = provider.GetRequiredService<IOptions<ArrSdk.DependencyInjection.ArrSdkOptions>>().Value;
+                client.BaseAddress = RemoteRenderingEndpoints.Resolve(options.RemoteRenderingDomain, ArrSdk.DependencyInjection.ArrSdkOptions.SectionName + ":RemoteRenderingDomain");
+            })
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddArrAuthentication();
+        services.TryAddTransient(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ArrSdk.DependencyInjection.ArrSdkOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(options.AccountId))
+            {
+                throw new InvalidOperationException("ArrSdk:AccountId is needed for sessions and conversions, whichever way tokens are obtained.");
+            }
+
+            return new RemoteRenderingClient(provider.GetRequiredService<IRemoteRenderingService>(), options.AccountId, options.RemoteRendering, provider.GetRequiredService<TimeProvider>());
+        });
         return services;
     }
 
