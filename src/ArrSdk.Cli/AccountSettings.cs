@@ -12,19 +12,19 @@ internal static class AccountSettings
     public const string AccountKeyVariable = "ARR_ACCOUNT_KEY";
     public const string StsEndpointVariable = "ARR_STS_ENDPOINT";
 
-    public static AccountKeyCredential Resolve(string? accountId, string? accountKey, string? stsEndpoint, CliContext context)
+    public static AccountKeyCredential Resolve(string? accountId, string? accountKey, string? stsEndpoint, CliContext context, ArrConfigFile? config = null)
     {
-        accountId = First(accountId, context.GetEnvironmentVariable(AccountIdVariable));
-        accountKey = First(accountKey, context.GetEnvironmentVariable(AccountKeyVariable));
-        stsEndpoint = First(stsEndpoint, context.GetEnvironmentVariable(StsEndpointVariable));
+        accountId = First(accountId, context.GetEnvironmentVariable(AccountIdVariable)) ?? config?.AccountId;
+        accountKey = First(accountKey, context.GetEnvironmentVariable(AccountKeyVariable)) ?? config?.AccountKey;
+        stsEndpoint = First(stsEndpoint, context.GetEnvironmentVariable(StsEndpointVariable)) ?? config?.AccountDomain;
         if (string.IsNullOrWhiteSpace(accountId))
         {
-            throw new CliException($"No account id: pass --account-id or set {AccountIdVariable} (or use --emulator to try the local emulator).");
+            throw new CliException($"No account id: pass --account-id, set {AccountIdVariable} or use an arrconfig.json (or use --emulator to try the local emulator).");
         }
 
         if (string.IsNullOrWhiteSpace(accountKey))
         {
-            throw new CliException($"No account key: pass --account-key or set {AccountKeyVariable} (or use --emulator to try the local emulator).");
+            throw new CliException($"No account key: pass --account-key, set {AccountKeyVariable} or use an arrconfig.json (or use --emulator to try the local emulator).");
         }
 
         Uri endpoint;

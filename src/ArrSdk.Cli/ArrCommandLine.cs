@@ -9,9 +9,11 @@ internal static class ArrCommandLine
 {
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("arr: Azure Remote Rendering from the command line (token service, emulator).")
+        var root = new RootCommand("arr: Azure Remote Rendering from the command line: tokens, rendering sessions, conversions and a local emulator.")
         {
             TokenCommand.Create(context),
+            SessionCommand.Create(context),
+            ConversionCommand.Create(context),
             EmulatorCommand.Create(context),
         };
 
@@ -39,6 +41,12 @@ internal static class ArrCommandLine
         catch (CliException exception)
         {
             await context.Error.WriteLineAsync($"arr: {Redact(exception.Message, args)}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (ArgumentException exception)
+        {
+            // The SDK's checks before a round trip (ids, lease bounds): the command line was wrong.
+            await context.Error.WriteLineAsync($"arr: {Redact(exception.Message.Split(" (Parameter")[0], args)}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         catch (StsRequestException exception)

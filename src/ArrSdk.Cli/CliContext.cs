@@ -9,6 +9,15 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<string,
     /// <summary>Optional handler for outgoing HTTP, so tests can observe or break the network path.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 
+    /// <summary>Where <c>arr emulator</c> says it is running, for <c>--emulator</c> in other commands.</summary>
+    public string EmulatorStateFile { get; init; } = Path.Combine(Path.GetTempPath(), "arrsdk-emulator.json");
+
+    /// <summary>The settings of an emulator that <c>--emulator</c> starts for one command.</summary>
+    public Func<ArrSdk.Emulator.ArrEmulatorOptions> TemporaryEmulatorOptions { get; init; } = static () => EmulatorConnection.InteractiveOptions();
+
+    /// <summary>How often <c>--wait</c> polls when the service gives no Retry-After.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The clock used for token expiry reporting.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

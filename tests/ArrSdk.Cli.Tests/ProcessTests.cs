@@ -18,9 +18,10 @@ public sealed class ProcessTests
     }
 
     [Fact]
-    public async Task The_emulator_process_stops_on_SIGINT()
+    public async Task The_emulator_process_stops_on_SIGINT_and_withdraws_its_state_file()
     {
-        using var process = Start(["emulator"]);
+        var stateFile = Path.Combine(Path.GetTempPath(), $"arrsdk-process-test-{Guid.NewGuid():N}.json");
+        using var process = Start(["emulator"], stateFile);
         var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.StartsWith("ARR emulator listening on http://127.0.0.1:", firstLine, StringComparison.Ordinal);
 
@@ -32,11 +33,13 @@ public sealed class ProcessTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.HasExited);
+        Assert.False(File.Exists(stateFile), "the emulator left its state file behind");
     }
 
-    private static Process Start(string[] args)
+    private static Process Start(string[] args, string? stateFile = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.Environment["ARR_EMULATOR_STATE_FILE"] = stateFile ?? Path.Combine(Path.GetTempPath(), $"arrsdk-process-test-{Guid.NewGuid():N}.json");
         info.ArgumentList.Add(Arr);
         foreach (var arg in args)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ArrSdk.Emulator;
 
 namespace ArrSdk.Cli.Commands;
@@ -12,7 +13,7 @@ internal static class EmulatorCommand
         {
             Description = "The port on 127.0.0.1 (default: one the system chooses).",
         };
-        var command = new Command("emulator", "Run the local STS emulator until interrupted (Ctrl+C).") { port };
+        var command = new Command("emulator", "Run the local STS and ARR emulator until interrupted (Ctrl+C).") { port };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var requested = parse.GetValue(port);
@@ -21,19 +22,27 @@ internal static class EmulatorCommand
                 throw new CliException($"--port must be between 0 and 65535, not {requested}.");
             }
 
-            var options = new ArrEmulatorOptions { Port = requested };
-            await using var emulator = await ArrEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            await using var emulator = await ArrEmulator.StartAsync(EmulatorConnection.InteractiveOptions(requested), cancellationToken).ConfigureAwait(false);
+            EmulatorConnection.Announce(context.EmulatorStateFile, emulator.BaseAddress);
             var demo = EmulatorAccount.Demo;
             await context.Out.WriteLineAsync($"ARR emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Demo account id:  {demo.AccountId}").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Demo account key: {demo.AccountKey} (public; it only opens this emulator)").ConfigureAwait(false);
-            await context.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+            await context.Out.WriteLineAsync("Other arr commands with --emulator use this emulator. Press Ctrl+C to stop.").ConfigureAwait(false);
+            // Stop cleanly on Ctrl+C or SIGTERM, whoever delivers it, so the state file is withdrawn and the port freed.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
+            }
+            finally
+            {
+                EmulatorConnection.Withdraw(context.EmulatorStateFile);
             }
 
             return ExitCodes.Success;

@@ -13,6 +13,7 @@ internal sealed record TokenOutput(
 
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(TokenOutput))]
+[JsonSerializable(typeof(EmulatorState))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -115,7 +115,7 @@ internal static class ArrApiEndpoints
 
         if (session.Status(state.Now) == "Starting")
         {
-            context.Response.Headers.RetryAfter = "2";
+            context.Response.Headers.RetryAfter = RetryAfter(session.CreationTime + state.Options.SessionStartupTime - state.Now);
         }
 
         return WriteSession(context, session, state.Now);
@@ -216,9 +216,11 @@ internal static class ArrApiEndpoints
         }
 
         var now = state.Now;
-        if (conversion.Status(now) is "NotStarted" or "Running")
+        var status = conversion.Status(now);
+        if (status is "NotStarted" or "Running")
         {
-            context.Response.Headers.RetryAfter = "2";
+            var nextChange = conversion.CreationTime + state.Options.ConversionQueueTime + (status == "Running" ? state.Options.ConversionRunTime : TimeSpan.Zero);
+            context.Response.Headers.RetryAfter = RetryAfter(nextChange - now);
         }
 
         return ArrErrors.WriteBody(context, writer => WriteConversionObject(writer, conversion, now));
@@ -344,6 +346,10 @@ internal static class ArrApiEndpoints
             writer.WriteString(name, value);
         }
     }
+
+    /// <summary>Whole seconds until the next state change, between 1 and 5, as a polite polling hint.</summary>
+    private static string RetryAfter(TimeSpan untilChange)
+        => Math.Clamp((int)Math.Ceiling(untilChange.TotalSeconds), 1, 5).ToString(CultureInfo.InvariantCulture);
 
     private static Task InvalidId(HttpContext context, string kind)
         => ArrErrors.Write(context, 400, "BadRequest", $"The {kind} id is invalid: it may contain only letters, digits, '-' and '_', and at most {ResourceIds.MaxLength} characters.", kind + "_id");
