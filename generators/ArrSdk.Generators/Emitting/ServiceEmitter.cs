@@ -128,7 +128,8 @@ internal static class ServiceEmitter
     private static void EmitTemplateHelper(SourceWriter writer, OperationModel operation, ParameterModel templated)
     {
         var inputs = templated.Template.Where(p => p.ParameterCSharpName is not null).Select(p => p.ParameterCSharpName!).Distinct().ToList();
-        var byName = operation.Parameters.ToDictionary(p => p.CSharpName);
+        // Constants are not C# parameters, so their names are not made unique and may repeat another parameter's.
+        var byName = operation.Parameters.Where(p => !p.IsConstant).ToDictionary(p => p.CSharpName);
         writer.Summary($"Builds the value of '{templated.WireName}' for {operation.MethodName}: {Template(templated)}.");
         foreach (var input in inputs)
         {
