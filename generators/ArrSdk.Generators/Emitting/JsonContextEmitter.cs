@@ -47,6 +47,13 @@ internal static class JsonContextEmitter
             writer.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}))]");
         }
 
+        if (spec.Types.Count == 0 && serializable.Count == 0)
+        {
+            // System.Text.Json's generator ignores a context that lists no type, which would leave it abstract and
+            // break the build; list one so a spec without types still gets a usable context.
+            writer.Line("[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]");
+        }
+
         writer.Line($"public partial class {spec.JsonContextName} : global::System.Text.Json.Serialization.JsonSerializerContext");
         writer.Line("{");
         writer.Line("}");

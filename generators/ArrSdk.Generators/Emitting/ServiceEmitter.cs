@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ArrSdk.Generators.Model;
+using ArrSdk.Generators.Parsing;
 
 namespace ArrSdk.Generators.Emitting;
 
@@ -119,19 +121,23 @@ internal static class ServiceEmitter
         writer.Line($"/// <summary>Constants and helpers for <see cref=\"{service.InterfaceName}\"/>.</summary>");
         writer.Line(SourceWriter.GeneratedCodeAttribute);
         writer.Open($"public static partial class {service.Name}");
+
+        // Members come from different spec names (base URL, response headers, templated parameters), so they can clash
+        // with each other or with the class itself; the first keeps its name, later ones get a number.
+        var members = new HashSet<string>(StringComparer.Ordinal) { service.Name };
         if (service.BaseUrl is not null)
         {
             writer.Line("/// <summary>The service's default base address, as the spec gives it.</summary>");
-            writer.Line($"public const string DefaultBaseUrl = {SourceWriter.Literal(service.BaseUrl)};");
+            writer.Line($"public const string {CSharpNames.MakeUnique("DefaultBaseUrl", members)} = {SourceWriter.Literal(service.BaseUrl)};");
         }
 
         var headers = service.Operations.SelectMany(o => o.Responses).SelectMany(r => r.Headers)
-            .GroupBy(h => h.CSharpName).Select(g => g.First()).ToList();
+            .GroupBy(h => (h.CSharpName, h.WireName)).Select(g => g.First()).ToList();
         foreach (var header in headers)
         {
             writer.Line();
             writer.Summary($"Name of the response header '{header.WireName}'." + (header.Description is null ? string.Empty : " " + header.Description));
-            writer.Line($"public const string {header.CSharpName}Header = {SourceWriter.Literal(header.WireName)};");
+            writer.Line($"public const string {CSharpNames.MakeUnique(header.CSharpName + "Header", members)} = {SourceWriter.Literal(header.WireName)};");
         }
 
         foreach (var operation in service.Operations)
@@ -139,17 +145,18 @@ internal static class ServiceEmitter
             foreach (var templated in operation.Parameters.Where(p => p.IsTemplated))
             {
                 writer.Line();
-                EmitTemplateHelper(writer, operation, templated);
+                EmitTemplateHelper(writer, operation, templated, members);
             }
         }
 
         writer.Close();
     }
 
-    private static void EmitTemplateHelper(SourceWriter writer, OperationModel operation, ParameterModel templated)
+    private static void EmitTemplateHelper(SourceWriter writer, OperationModel operation, ParameterModel templated, HashSet<string> members)
     {
         var inputs = templated.Template.Where(p => p.ParameterCSharpName is not null).Select(p => p.ParameterCSharpName!).Distinct().ToList();
-        var byName = operation.Parameters.ToDictionary(p => p.CSharpName);
+        // Constants are not C# parameters, so their names are not made unique and may repeat another parameter's.
+        var byName = operation.Parameters.Where(p => !p.IsConstant).ToDictionary(p => p.CSharpName);
         writer.Summary($"Builds the value of '{templated.WireName}' for {operation.MethodName}: {Template(templated)}.");
         foreach (var input in inputs)
         {
@@ -157,7 +164,7 @@ internal static class ServiceEmitter
         }
 
         writer.Line("/// <returns>The composed value; treat it as a secret when any input is one.</returns>");
-        var name = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + SourceWriter.Capitalize(templated.CSharpName.TrimStart('@'));
+        var name = CSharpNames.MakeUnique(operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + SourceWriter.Capitalize(templated.CSharpName.TrimStart('@')), members);
         var parameters = string.Join(", ", inputs.Select(i => $"{byName[i].Type.CSharpName} {i}"));
         var concatenation = string.Join(", ", templated.Template.Select(part => part.Literal is not null
             ? SourceWriter.Literal(part.Literal)

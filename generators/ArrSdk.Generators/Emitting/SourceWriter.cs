@@ -60,7 +60,7 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
-    /// <summary>Escapes text for an XML doc comment; control characters, which XML cannot hold, are dropped.</summary>
+    /// <summary>Escapes text for an XML doc comment; control characters, which XML cannot hold, and line separators are dropped.</summary>
     public static string Xml(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -72,7 +72,8 @@ internal sealed class SourceWriter
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
                 default:
-                    if (!char.IsControl(c) && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF')
+                    // U+2028 and U+2029 end a line in C#, which would end the /// comment and spill text into code.
+                    if (!char.IsControl(c) && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF' && c != '\u2028' && c != '\u2029')
                     {
                         builder.Append(c);
                     }

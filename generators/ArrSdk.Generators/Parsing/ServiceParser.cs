@@ -48,6 +48,12 @@ internal static class ServiceParser
                     continue;
                 }
 
+                // An interface cannot declare a method with its own name (CS0542): service "GetAsync", operation "IGet".
+                if (operation.MethodName == interfaceName)
+                {
+                    operation = operation with { MethodName = interfaceName.Substring(0, interfaceName.Length - "Async".Length) + "2Async" };
+                }
+
                 var signature = operation.MethodName + "(" + string.Join(",", operation.Parameters
                     .Where(p => p.Location != ParameterLocation.Argument && !p.IsConstant)
                     .Select(p => p.Type.CSharpName)) + ")";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using ArrSdk.Generators.Diagnostics;
 using ArrSdk.Generators.Json;
@@ -10,6 +11,12 @@ namespace ArrSdk.Generators.Parsing;
 /// <summary>Parses the <c>types</c> section: first every name (so types may refer to each other), then every body.</summary>
 internal static class TypeParser
 {
+    // Members every generated class inherits from object: a property with one of these names would hide it (CS0108).
+    private static readonly string[] ObjectMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+
+    // Members the generated enum struct declares itself (see TypeEmitter); neither a value nor the struct may take them.
+    private static readonly string[] EnumMemberNames = { "Value", "IsKnown", "JsonConverter", "Equals", "GetHashCode", "ToString" };
+
     public static List<(JsonProperty Member, string CSharpName)> Declare(
         SpecParseContext context, JsonObject? typesNode, string ns, TypeResolver resolver, HashSet<string> takenTypeNames)
     {
@@ -27,8 +34,16 @@ internal static class TypeParser
                 continue;
             }
 
-            var name = CSharpNames.MakeUnique(CSharpNames.ToPascal(member.Name, "Type"), takenTypeNames);
             var isEnum = member.Value is JsonObject obj && HasKey(obj, "values");
+            var candidate = CSharpNames.ToPascal(member.Name, "Type");
+
+            // A type cannot declare a member with its own name (CS0542), and an enum struct declares fixed members.
+            if (isEnum && Array.IndexOf(EnumMemberNames, candidate) >= 0)
+            {
+                candidate += "Enum";
+            }
+
+            var name = CSharpNames.MakeUnique(candidate, takenTypeNames);
             resolver.Declare(member.Name, $"global::{ns}.{name}", isEnum);
             declarations.Add((member, name));
         }
@@ -74,7 +89,7 @@ internal static class TypeParser
         }
 
         // A member may not share its enclosing type's name in C#.
-        var taken = new HashSet<string>(StringComparer.Ordinal) { typeName };
+        var taken = new HashSet<string>(ObjectMemberNames, StringComparer.Ordinal) { typeName };
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in node.Properties)
         {
@@ -113,7 +128,7 @@ internal static class TypeParser
             return values.ToEquatableArray();
         }
 
-        var taken = new HashSet<string>(StringComparer.Ordinal) { typeName, "Value", "ToString", "Equals", "GetHashCode" };
+        var taken = new HashSet<string>(EnumMemberNames.Concat(ObjectMemberNames), StringComparer.Ordinal) { typeName };
         var wire = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in array.Items)
         {

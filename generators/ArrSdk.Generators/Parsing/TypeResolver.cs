@@ -30,19 +30,30 @@ internal sealed class TypeResolver
 
     public bool IsDeclared(string specName) => _declared.ContainsKey(specName);
 
+    // Deeper than any real type; it stops a hostile name ("string[][][]…" many thousand times) from costing
+    // quadratic time and memory, or the compiler's stack.
+    private const int MaxNesting = 32;
+
     /// <summary>Resolves a type name; null when it names nothing (the caller reports where).</summary>
-    public TypeReference? Resolve(string specName)
+    public TypeReference? Resolve(string specName) => Resolve(specName, 0);
+
+    private TypeReference? Resolve(string specName, int nesting)
     {
+        if (nesting > MaxNesting)
+        {
+            return null;
+        }
+
         var name = specName.Trim();
         if (name.EndsWith("[]", StringComparison.Ordinal))
         {
-            var item = Resolve(name.Substring(0, name.Length - 2));
+            var item = Resolve(name.Substring(0, name.Length - 2), nesting + 1);
             return item is null ? null : new TypeReference($"global::System.Collections.Generic.IReadOnlyList<{item.CSharpName}>", false);
         }
 
         if (name.StartsWith("map<", StringComparison.Ordinal) && name.EndsWith(">", StringComparison.Ordinal))
         {
-            var value = Resolve(name.Substring(4, name.Length - 5));
+            var value = Resolve(name.Substring(4, name.Length - 5), nesting + 1);
             return value is null ? null : new TypeReference($"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.CSharpName}>", false);
         }
 
