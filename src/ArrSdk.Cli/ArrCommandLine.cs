@@ -33,6 +33,9 @@ internal static class ArrCommandLine
             Output = context.Out,
             Error = context.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Signals are handled by the caller (Program.cs), which cancels the token passed in here.
+            ProcessTerminationTimeout = null,
         };
         try
         {
@@ -59,6 +62,11 @@ internal static class ArrCommandLine
             await context.Error.WriteLineAsync("arr: cancelled.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
+        catch (ArrSdk.RemoteRendering.RemoteRenderingException exception)
+        {
+            await context.Error.WriteLineAsync($"arr: {Redact(exception.Message, args)}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             await context.Error.WriteLineAsync($"arr: {Redact(exception.Message, args)}").ConfigureAwait(false);
@@ -66,13 +74,16 @@ internal static class ArrCommandLine
         }
     }
 
+    // Masking a one-letter "key" would mangle every message; real keys are long.
+    private const int MinimumRedactedLength = 6;
+
     /// <summary>A last guard: whatever a message says, the account key given on the command line is never printed.</summary>
     private static string Redact(string message, string[] args)
     {
         var firstLine = message.ReplaceLineEndings(" ");
         for (var i = 0; i < args.Length - 1; i++)
         {
-            if (args[i] == "--account-key" && args[i + 1].Length > 0)
+            if (args[i] == "--account-key" && args[i + 1].Length >= MinimumRedactedLength)
             {
                 firstLine = firstLine.Replace(args[i + 1], "***", StringComparison.Ordinal);
             }
@@ -80,7 +91,7 @@ internal static class ArrCommandLine
 
         foreach (var arg in args)
         {
-            if (arg.StartsWith("--account-key=", StringComparison.Ordinal) && arg.Length > "--account-key=".Length)
+            if (arg.StartsWith("--account-key=", StringComparison.Ordinal) && arg.Length >= "--account-key=".Length + MinimumRedactedLength)
             {
                 firstLine = firstLine.Replace(arg["--account-key=".Length..], "***", StringComparison.Ordinal);
             }

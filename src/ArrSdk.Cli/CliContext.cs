@@ -10,7 +10,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<string,
     public HttpMessageHandler? HttpHandler { get; init; }
 
     /// <summary>Where <c>arr emulator</c> says it is running, for <c>--emulator</c> in other commands.</summary>
-    public string EmulatorStateFile { get; init; } = Path.Combine(Path.GetTempPath(), "arrsdk-emulator.json");
+    public string EmulatorStateFile { get; init; } = Path.Combine(Path.GetTempPath(), $"arrsdk-emulator-{Environment.UserName}.json");
 
     /// <summary>The settings of an emulator that <c>--emulator</c> starts for one command.</summary>
     public Func<ArrSdk.Emulator.ArrEmulatorOptions> TemporaryEmulatorOptions { get; init; } = static () => EmulatorConnection.InteractiveOptions();

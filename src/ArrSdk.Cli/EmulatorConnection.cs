@@ -31,7 +31,7 @@ internal sealed class EmulatorConnection : IAsyncDisposable
         ConversionRunTime = TimeSpan.FromSeconds(5),
     };
 
-    public static async Task<EmulatorConnection> OpenAsync(CliContext context, CancellationToken cancellationToken)
+    public static async Task<EmulatorConnection> OpenAsync(CliContext context, CancellationToken cancellationToken, bool announceTemporary = true)
     {
         if (ReadRunning(context.EmulatorStateFile) is { } running)
         {
@@ -39,7 +39,11 @@ internal sealed class EmulatorConnection : IAsyncDisposable
         }
 
         var emulator = await ArrEmulator.StartAsync(context.TemporaryEmulatorOptions(), cancellationToken).ConfigureAwait(false);
-        await context.Error.WriteLineAsync("arr: started a temporary emulator for this command; run 'arr emulator' in another terminal to keep sessions between commands.").ConfigureAwait(false);
+        if (announceTemporary)
+        {
+            await context.Error.WriteLineAsync("arr: started a temporary emulator for this command (run 'arr emulator' in another terminal to keep state between commands).").ConfigureAwait(false);
+        }
+
         return new EmulatorConnection(emulator.BaseAddress, emulator);
     }
 

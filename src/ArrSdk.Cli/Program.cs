@@ -7,4 +7,9 @@ if (Environment.GetEnvironmentVariable("ARR_EMULATOR_STATE_FILE") is { Length: >
     context = context with { EmulatorStateFile = stateFile };
 }
 
-return await ArrCommandLine.RunAsync(args, context).ConfigureAwait(false);
+// Ctrl+C and SIGTERM cancel the running command (a session being started is then stopped) instead of killing the
+// process mid-request; the command reports "cancelled" and exits 130.
+using var interrupted = new CancellationTokenSource();
+using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, signal => { signal.Cancel = true; interrupted.Cancel(); });
+using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal => { signal.Cancel = true; interrupted.Cancel(); });
+return await ArrCommandLine.RunAsync(args, context, interrupted.Token).ConfigureAwait(false);

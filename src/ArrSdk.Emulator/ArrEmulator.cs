@@ -67,11 +67,22 @@ public sealed class ArrEmulator : IAsyncDisposable
 
         // Every response, errors included, carries a fresh MS-CV like the real services, and a Date from the
         // emulator's own clock (which tests may fake or skew), as a real server's Date comes from its clock.
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
-            context.Response.Headers[CorrelationVector.HeaderName] = CorrelationVector.New();
+            var correlationVector = CorrelationVector.New();
+            context.Response.Headers[CorrelationVector.HeaderName] = correlationVector;
             context.Response.Headers.Date = options.TimeProvider.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            return next(context);
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (Exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                // A bug of ours still answers like the service: 500 with an error body and an MS-CV.
+                context.Response.Clear();
+                context.Response.Headers[CorrelationVector.HeaderName] = correlationVector;
+                await RemoteRendering.ArrErrors.Write(context, 500, "InternalServerError", "An internal server error occurred.").ConfigureAwait(false);
+            }
         });
         StsEndpoint.Map(app, sts);
         var arr = new RemoteRendering.ArrApiState(options, issuer);

@@ -29,8 +29,8 @@ public sealed class ArrEmulatorOptions
 
     /// <summary>
     /// A local folder standing in for blob storage: <c>{folder}/{container}/{blobPrefix}/{relativeInputAssetPath}</c>
-    /// must exist for a conversion to succeed, and the converted asset is written beside it. When null, every input
-    /// asset is taken to exist and nothing is written.
+    /// must exist for a conversion to succeed (otherwise it fails with InputAssetNotFound). When null, every input asset
+    /// is taken to exist. No output file is written.
     /// </summary>
     public string? AssetFolder { get; set; }
 }

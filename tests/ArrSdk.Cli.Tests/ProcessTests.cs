@@ -36,6 +36,38 @@ public sealed class ProcessTests
         Assert.False(File.Exists(stateFile), "the emulator left its state file behind");
     }
 
+    [Fact]
+    public async Task Ctrl_C_during_session_start_wait_stops_the_session_and_says_cancelled()
+    {
+        await using var emulator = await ArrSdk.Emulator.ArrEmulator.StartAsync(new ArrSdk.Emulator.ArrEmulatorOptions { SessionStartupTime = TimeSpan.FromMinutes(10) });
+        var stateFile = Path.Combine(Path.GetTempPath(), $"arrsdk-process-test-{Guid.NewGuid():N}.json");
+        ArrSdk.Cli.EmulatorConnection.Announce(stateFile, emulator.BaseAddress);
+        try
+        {
+            using var process = Start(["session", "start", "--emulator", "--wait", "--id", "interrupted"], stateFile);
+            var firstProgress = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal("interrupted: Starting", firstProgress);
+
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            var rest = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+            var shown = await CliRun.RunAsync(["session", "show", "--emulator", "--id", "interrupted", "--json"], emulatorStateFile: stateFile);
+
+            Assert.Equal(130, process.ExitCode);
+            Assert.Contains("arr: cancelled.", rest, StringComparison.Ordinal);
+            Assert.Contains("\"status\": \"Stopped\"", shown.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(stateFile);
+        }
+    }
+
     private static Process Start(string[] args, string? stateFile = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -46,6 +46,11 @@ public sealed class SessionAndConversionCommandTests
             Assert.Contains("Lease:     45 min", extended.Out, StringComparison.Ordinal);
             Assert.Equal("Session shared-1 stopped.", stopped.Out.Trim());
             Assert.Equal("Stopped", JsonDocument.Parse(shown.Out).RootElement.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(shown.Out).RootElement.GetProperty("error").ValueKind);
+
+            var restarted = await Run("session", "start", "--id", "shared-1", "--size", "premium", "--lease", "30");
+            Assert.Equal(2, restarted.ExitCode);
+            Assert.Contains("already exists and is Stopped", restarted.Error, StringComparison.Ordinal);
         }
         finally
         {
@@ -132,6 +137,10 @@ public sealed class SessionAndConversionCommandTests
     [InlineData(new[] { "session", "start", "--emulator", "--lease", "25:00:00" }, 2, "between 1 minute and 1440 minutes")]
     [InlineData(new[] { "session", "start", "--emulator", "--size", "huge" }, 2, "--size 'huge' must be Standard or Premium")]
     [InlineData(new[] { "session", "extend", "--emulator", "--id", "x" }, 2, "--by")]
+    [InlineData(new[] { "session", "start", "--emulator", "--lease", "99999999999:00:00" }, 2, "far too long")]
+    [InlineData(new[] { "session", "start", "--emulator", "--lease", "99999999999" }, 2, "far too long")]
+    [InlineData(new[] { "session", "start", "--emulator", "--lease", "00:00:30" }, 2, "shorter than one minute")]
+    [InlineData(new[] { "session", "start", "--emulator", "--lease", "01:60:00" }, 2, "is not a duration")]
     [InlineData(new[] { "session", "show", "--config", "/nonexistent/arrconfig.json", "--id", "x" }, 2, "does not exist")]
     [InlineData(new[] { "conversion", "start", "--emulator", "--input", "a.fbx" }, 2, "No input container")]
     [InlineData(new[] { "conversion", "show", "--emulator" }, 2, "--id")]

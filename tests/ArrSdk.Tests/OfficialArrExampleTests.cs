@@ -69,7 +69,7 @@ public sealed class OfficialArrExampleTests
         Assert.Equal("Hibernating", session.Status.Value);
         Assert.False(session.Status.IsKnown);
         Assert.True(SessionStatus.Ready.IsKnown);
-        Assert.Equal("""{"id":"s","size":"Gigantic","status":"Hibernating"}""", JsonSerializer.Serialize(session, RemoteRenderingJsonContext.Default.SessionProperties));
+        Assert.Equal("""{"id":"s","size":"Gigantic","status":"Hibernating","error":null}""", JsonSerializer.Serialize(session, RemoteRenderingJsonContext.Default.SessionProperties));
     }
 
     private static JsonTypeInfo TypeFor(string file, string which, JsonNode body)

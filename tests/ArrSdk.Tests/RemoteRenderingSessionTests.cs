@@ -72,9 +72,85 @@ public sealed class RemoteRenderingSessionTests
         var error = await Assert.ThrowsAsync<RemoteRenderingException>(() => arr.Client.ExtendSessionAsync("s-5", TimeSpan.FromMinutes(10)));
 
         Assert.Equal(SessionStatus.Expired, expired.Status);
-        Assert.Equal((HttpStatusCode)422, error.StatusCode);
-        Assert.Equal("UnprocessableEntity", error.ErrorCode);
-        Assert.False(string.IsNullOrEmpty(error.CorrelationVector));
+        Assert.Contains("is Expired; only a Starting or Ready session can be extended", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(30, "must be longer than the current one")]
+    [InlineData(1441, "at most 1440 minutes")]
+    public async Task The_emulator_answers_lease_rule_violations_with_422_and_an_error_body(int lease, string expected)
+    {
+        await using var arr = await ArrFixture.StartAsync();
+        await arr.Client.CreateSessionAsync("lease-rules", SessionSize.Standard, TimeSpan.FromMinutes(60));
+        var token = await arr.Tokens.GetTokenAsync();
+        using var http = new HttpClient { BaseAddress = arr.Emulator.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"accounts/{ArrFixture.AccountId}/sessions/lease-rules?api-version=2021-01-01")
+        {
+            Content = new StringContent($$"""{"maxLeaseTimeMinutes": {{lease}}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", token.Token);
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        Assert.Contains("\"code\":\"UnprocessableEntity\"", body, StringComparison.Ordinal);
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+        Assert.True(response.Headers.Contains("MS-CV"));
+    }
+
+    [Theory]
+    [InlineData("\"60\"")]
+    [InlineData("true")]
+    [InlineData("null")]
+    public async Task A_lease_of_the_wrong_JSON_type_is_a_400_not_a_crash(string lease)
+    {
+        await using var arr = await ArrFixture.StartAsync();
+        var token = await arr.Tokens.GetTokenAsync();
+        using var http = new HttpClient { BaseAddress = arr.Emulator.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"accounts/{ArrFixture.AccountId}/sessions/typed?api-version=2021-01-01")
+        {
+            Content = new StringContent($$"""{"maxLeaseTimeMinutes": {{lease}}, "size": "Standard"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", token.Token);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Elapsed_time_stops_counting_when_the_session_stops()
+    {
+        await using var arr = await ArrFixture.StartAsync();
+        await arr.Drive(arr.Client.StartSessionAsync("elapsed", SessionSize.Standard, TimeSpan.FromMinutes(60)));
+        arr.Time.Advance(TimeSpan.FromMinutes(10));
+        await arr.Client.StopSessionAsync("elapsed");
+        arr.Time.Advance(TimeSpan.FromMinutes(30));
+
+        var stopped = await arr.Client.GetSessionAsync("elapsed");
+
+        Assert.Equal(SessionStatus.Stopped, stopped.Status);
+        Assert.Equal(10, stopped.ElapsedTimeMinutes);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_create_request_is_in_flight_still_stops_the_session()
+    {
+        await using var arr = await ArrFixture.StartAsync();
+        for (var round = 0; round < 20; round++)
+        {
+            using var cancel = new CancellationTokenSource();
+            var start = arr.Client.StartSessionAsync($"early-{round}", SessionSize.Standard, TimeSpan.FromMinutes(10), cancellationToken: cancel.Token);
+            await cancel.CancelAsync();
+            var outcome = await Record.ExceptionAsync(() => arr.Drive(start));
+
+            Assert.True(outcome is OperationCanceledException, $"round {round}: {outcome}");
+            var status = await Record.ExceptionAsync(() => arr.Client.GetSessionAsync($"early-{round}")) is RemoteRenderingException { StatusCode: HttpStatusCode.NotFound }
+                ? "never created"
+                : (await arr.Client.GetSessionAsync($"early-{round}")).Status.Value;
+            Assert.True(status is "never created" or "Stopped", $"round {round}: the session was left {status}");
+        }
     }
 
     [Fact]

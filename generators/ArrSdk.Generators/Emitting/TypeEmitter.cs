@@ -39,6 +39,12 @@ internal static class TypeEmitter
             first = false;
             writer.Summary(property.Description);
             writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.WireName)})]");
+            if (property.IsNullable)
+            {
+                // A nullable property carries null on the wire ("error": null): never dropped by an ignore-null policy.
+                writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]");
+            }
+
             var typeName = property.IsNullable || !property.IsRequired ? property.Type.NullableName : property.Type.CSharpName;
             var required = property.IsRequired ? "required " : string.Empty;
             writer.Line($"public {required}{typeName} {property.CSharpName} {{ get; init; }}");

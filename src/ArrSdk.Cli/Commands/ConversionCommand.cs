@@ -48,7 +48,7 @@ internal static class ConversionCommand
                     OutputAssetFilename = parse.GetValue(outputName) ?? config?.OutputAssetFileName,
                 },
             };
-            var conversionId = parse.GetValue(id) ?? "arr-conversion-" + context.TimeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var conversionId = parse.GetValue(id) ?? "arr-conversion-" + context.TimeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
             var conversion = parse.GetValue(wait)
                 ? await connection.Client.StartConversionAsync(conversionId, settings, ResourceOutput.Progress<Conversion>(context, c => $"{c.Id}: {c.Status}"), cancellationToken).ConfigureAwait(false)
                 : await connection.Client.CreateConversionAsync(conversionId, settings, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using ArrSdk.Emulator;
 
 namespace ArrSdk.Cli.Commands;
@@ -29,13 +28,10 @@ internal static class EmulatorCommand
             await context.Out.WriteLineAsync($"Demo account id:  {demo.AccountId}").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Demo account key: {demo.AccountKey} (public; it only opens this emulator)").ConfigureAwait(false);
             await context.Out.WriteLineAsync("Other arr commands with --emulator use this emulator. Press Ctrl+C to stop.").ConfigureAwait(false);
-            // Stop cleanly on Ctrl+C or SIGTERM, whoever delivers it, so the state file is withdrawn and the port freed.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+            // Ctrl+C or SIGTERM cancels the token (Program.cs), so the state file is withdrawn and the port freed.
             try
             {
-                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -30,7 +30,7 @@ internal static class SessionCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
-            var sessionId = parse.GetValue(id) ?? "arr-session-" + context.TimeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var sessionId = parse.GetValue(id) ?? "arr-session-" + context.TimeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
             var sizeText = parse.GetValue(size) ?? connection.Config?.VmSize ?? "Standard";
             var sessionSize = sizeText.ToUpperInvariant() switch
             {
@@ -43,6 +43,11 @@ internal static class SessionCommand
             var session = parse.GetValue(wait)
                 ? await connection.Client.StartSessionAsync(sessionId, sessionSize, leaseTime, ResourceOutput.Progress<SessionProperties>(context, s => $"{s.Id}: {s.Status}"), cancellationToken).ConfigureAwait(false)
                 : await connection.Client.CreateSessionAsync(sessionId, sessionSize, leaseTime, cancellationToken).ConfigureAwait(false);
+            if (session.Status != SessionStatus.Starting && session.Status != SessionStatus.Ready)
+            {
+                throw new CliException($"Session '{sessionId}' already exists and is {session.Status}; start a new one with another --id.");
+            }
+
             ResourceOutput.Session(context, session, json);
             return ExitCodes.Success;
         });

@@ -34,7 +34,7 @@ internal static class TokenCommand
     private static async Task<int> RunAsync(
         CliContext context, bool useEmulator, bool json, string? accountId, string? accountKey, string? stsEndpoint, CancellationToken cancellationToken)
     {
-        ArrEmulator? emulator = null;
+        EmulatorConnection? emulator = null;
         try
         {
             AccountKeyCredential credential;
@@ -45,7 +45,7 @@ internal static class TokenCommand
                     throw new CliException("--emulator uses the emulator's demo account; leave out --account-id, --account-key and --sts-endpoint.");
                 }
 
-                emulator = await ArrEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                emulator = await EmulatorConnection.OpenAsync(context, cancellationToken, announceTemporary: false).ConfigureAwait(false);
                 var demo = EmulatorAccount.Demo;
                 credential = new AccountKeyCredential(demo.AccountId, demo.AccountKey, emulator.BaseAddress);
             }

@@ -74,7 +74,7 @@ internal static class ArrApiEndpoints
         using var body = await ReadBody(context).ConfigureAwait(false);
         var root = body?.RootElement;
         if (root is not { ValueKind: JsonValueKind.Object } settings
-            || !settings.TryGetProperty("maxLeaseTimeMinutes", out var leaseElement) || !leaseElement.TryGetInt32(out var lease))
+            || !settings.TryGetProperty("maxLeaseTimeMinutes", out var leaseElement) || leaseElement.ValueKind != JsonValueKind.Number || !leaseElement.TryGetInt32(out var lease))
         {
             await ArrErrors.Write(context, 400, "BadRequest", "The body must be an object with an integer 'maxLeaseTimeMinutes' and a 'size'.", "maxLeaseTimeMinutes").ConfigureAwait(false);
             return;
@@ -96,7 +96,7 @@ internal static class ArrApiEndpoints
         var sessions = state.Sessions(accountId);
         var created = new EmulatedSession(sessionId, size, lease, state.Now, state.Options.SessionStartupTime, state.TakeSessionFailure(sessionId));
         var session = sessions.GetOrAdd(sessionId, created);
-        if (!ReferenceEquals(session, created) && (session.Size != size || session.MaxLeaseTimeMinutes != lease))
+        if (!ReferenceEquals(session, created) && (session.Size != size || session.RequestedLeaseMinutes != lease))
         {
             await ArrErrors.Write(context, 409, "Conflict", "A resource already exists under the given ID.").ConfigureAwait(false);
             return;
@@ -131,7 +131,7 @@ internal static class ArrApiEndpoints
 
         using var body = await ReadBody(context).ConfigureAwait(false);
         if (body?.RootElement is not { ValueKind: JsonValueKind.Object } settings
-            || !settings.TryGetProperty("maxLeaseTimeMinutes", out var leaseElement) || !leaseElement.TryGetInt32(out var lease))
+            || !settings.TryGetProperty("maxLeaseTimeMinutes", out var leaseElement) || leaseElement.ValueKind != JsonValueKind.Number || !leaseElement.TryGetInt32(out var lease))
         {
             await ArrErrors.Write(context, 400, "BadRequest", "The body must be an object with an integer 'maxLeaseTimeMinutes'.", "maxLeaseTimeMinutes").ConfigureAwait(false);
             return;
@@ -274,7 +274,7 @@ internal static class ArrApiEndpoints
         {
             writer.WriteNumber("arrInspectorPort", 50052);
             writer.WriteNumber("handshakePort", 50051);
-            writer.WriteNumber("elapsedTimeMinutes", (int)Math.Min((now - session.CreationTime).TotalMinutes, session.MaxLeaseTimeMinutes));
+            writer.WriteNumber("elapsedTimeMinutes", session.ElapsedMinutes(now));
             writer.WriteString("hostname", session.Hostname);
         }
 

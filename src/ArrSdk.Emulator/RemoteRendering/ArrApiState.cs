@@ -37,6 +37,6 @@ internal sealed class ArrApiState(ArrEmulatorOptions options, EmulatorTokenIssue
         var path = request.InputPathUnder(Options.AssetFolder);
         return File.Exists(path)
             ? null
-            : new ArrError("InputAssetNotFound", $"The input asset '{request.RelativeInputAssetPath}' was not found in the input container.", "settings.inputLocation.relativeInputAssetPath");
+            : new ArrError("InputAssetNotFound", $"The input asset '{request.RelativeInputAssetPath}' was not found in the input container", "settings.inputLocation.relativeInputAssetPath");
     }
 }

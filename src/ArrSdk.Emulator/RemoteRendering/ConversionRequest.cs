@@ -37,9 +37,14 @@ internal sealed record ConversionRequest(
         var inputContainer = Text(input, "storageContainerUri");
         var relativePath = Text(input, "relativeInputAssetPath");
         var outputContainer = Text(output, "storageContainerUri");
+        if (Text(input, "blobPrefix") is { } prefix && prefix.Replace('\\', '/').Split('/').Contains(".."))
+        {
+            return (null, new ArrError("BadRequest", "'inputLocation.blobPrefix' must not contain '..'.", "settings.inputLocation.blobPrefix"));
+        }
+
         if (!IsContainerUri(inputContainer))
         {
-            return (null, new ArrError("BadRequest", "'inputLocation.storageContainerUri' must be the absolute https URI of a blob container.", "settings.inputLocation.storageContainerUri"));
+            return (null, new ArrError("BadRequest", "'inputLocation.storageContainerUri' must be the absolute http(s) URI of a blob container.", "settings.inputLocation.storageContainerUri"));
         }
 
         if (string.IsNullOrWhiteSpace(relativePath))
@@ -47,9 +52,15 @@ internal sealed record ConversionRequest(
             return (null, new ArrError("BadRequest", "'inputLocation.relativeInputAssetPath' is required.", "settings.inputLocation.relativeInputAssetPath"));
         }
 
+        // A blob path is relative to its container: '..' segments or a rooted path name nothing there.
+        if (relativePath.Replace('\\', '/').Split('/').Contains("..") || relativePath.StartsWith('/') || Path.IsPathRooted(relativePath))
+        {
+            return (null, new ArrError("BadRequest", "'inputLocation.relativeInputAssetPath' must be a path inside the container, without '..'.", "settings.inputLocation.relativeInputAssetPath"));
+        }
+
         if (!IsContainerUri(outputContainer))
         {
-            return (null, new ArrError("BadRequest", "'outputLocation.storageContainerUri' must be the absolute https URI of a blob container.", "settings.outputLocation.storageContainerUri"));
+            return (null, new ArrError("BadRequest", "'outputLocation.storageContainerUri' must be the absolute http(s) URI of a blob container.", "settings.outputLocation.storageContainerUri"));
         }
 
         return (new ConversionRequest(

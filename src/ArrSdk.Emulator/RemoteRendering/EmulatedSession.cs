@@ -2,7 +2,8 @@ namespace ArrSdk.Emulator.RemoteRendering;
 
 /// <summary>
 /// A rendering session. Its status follows from the clock, so no timers run: Starting until the start-up time has
-/// passed, then Ready (or Error, when a failure was scripted), Expired when the lease is used up, Stopped once stopped.
+/// passed, then Ready (or Error, when a failure was scripted), Expired when the lease (counted from Ready) is used up,
+/// Stopped once stopped.
 /// </summary>
 internal sealed class EmulatedSession(string id, string size, int maxLeaseTimeMinutes, DateTimeOffset creationTime, TimeSpan startupTime, ArrError? scriptedFailure)
 {
@@ -11,6 +12,9 @@ internal sealed class EmulatedSession(string id, string size, int maxLeaseTimeMi
     private DateTimeOffset? _stoppedAt;
 
     public string Id { get; } = id;
+
+    /// <summary>The lease of the create request, which a repeated identical create must match (extensions do not count).</summary>
+    public int RequestedLeaseMinutes { get; } = maxLeaseTimeMinutes;
 
     public string Size { get; } = size;
 
@@ -39,17 +43,29 @@ internal sealed class EmulatedSession(string id, string size, int maxLeaseTimeMi
                 return "Stopped";
             }
 
-            if (elapsed >= TimeSpan.FromMinutes(_maxLeaseTimeMinutes))
-            {
-                return "Expired";
-            }
-
             if (elapsed < startupTime)
             {
                 return "Starting";
             }
 
+            // The lease runs while the session is up, from the moment it is Ready.
+            if (elapsed - startupTime >= TimeSpan.FromMinutes(_maxLeaseTimeMinutes))
+            {
+                return "Expired";
+            }
+
             return scriptedFailure is null ? "Ready" : "Error";
+        }
+    }
+
+    /// <summary>Minutes the session has been up: from Ready until now, its stop, or the end of its lease.</summary>
+    public int ElapsedMinutes(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var end = _stoppedAt is { } stopped && stopped < now ? stopped : now;
+            var up = end - (CreationTime + startupTime);
+            return up <= TimeSpan.Zero ? 0 : (int)Math.Min(up.TotalMinutes, _maxLeaseTimeMinutes);
         }
     }
 
@@ -77,5 +93,5 @@ internal sealed class EmulatedSession(string id, string size, int maxLeaseTimeMi
     }
 
     private bool IsActiveUnlocked(DateTimeOffset now)
-        => now - CreationTime < TimeSpan.FromMinutes(_maxLeaseTimeMinutes);
+        => now - CreationTime - startupTime < TimeSpan.FromMinutes(_maxLeaseTimeMinutes);
 }

@@ -63,7 +63,7 @@ public sealed class RemoteRenderingClient
         ResourceIdRules.EnsureValidId(sessionId, nameof(sessionId));
         var minutes = ResourceIdRules.EnsureValidLease(leaseTime, nameof(leaseTime));
         var body = new CreateSessionSettings { MaxLeaseTimeMinutes = minutes, Size = size };
-        return Content(await Call(() => _api.CreateSessionAsync(_accountId, sessionId, body, cancellationToken), $"create session '{sessionId}'").ConfigureAwait(false));
+        return Content(await Call(() => _api.CreateSessionAsync(_accountId, sessionId, body, cancellationToken), $"create session '{sessionId}'", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Creates a session and waits until it is Ready; cancelling (or the start timeout) stops the session.</summary>
@@ -78,17 +78,29 @@ public sealed class RemoteRenderingClient
     public async Task<SessionProperties> StartSessionAsync(
         string sessionId, SessionSize size, TimeSpan leaseTime, IProgress<SessionProperties>? progress = null, CancellationToken cancellationToken = default)
     {
-        var created = await CreateSessionAsync(sessionId, size, leaseTime, cancellationToken).ConfigureAwait(false);
-        progress?.Report(created);
+        ResourceIdRules.EnsureValidId(sessionId, nameof(sessionId));
+        ResourceIdRules.EnsureValidLease(leaseTime, nameof(leaseTime));
         try
         {
+            var created = await CreateSessionAsync(sessionId, size, leaseTime, cancellationToken).ConfigureAwait(false);
+            progress?.Report(created);
             return await WaitForSessionAsync(sessionId, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or TimeoutException)
         {
-            // A session nobody waits for still costs money: stop it, whatever happens to this request.
-            await StopSessionAsync(sessionId, CancellationToken.None).ConfigureAwait(false);
+            // A session nobody waits for still costs money: stop it, even when the cancellation came while the create
+            // request was in flight (the service may have created it already).
+            await StopIfExistsAsync(sessionId).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private async Task StopIfExistsAsync(string sessionId)
+    {
+        using var response = await _api.StopSessionAsync(_accountId, sessionId, CancellationToken.None).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.NotFound)
+        {
+            EnsureSuccess(response, $"stop session '{sessionId}'");
         }
     }
 
@@ -139,7 +151,7 @@ public sealed class RemoteRenderingClient
     public async Task<SessionProperties> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ResourceIdRules.EnsureValidId(sessionId, nameof(sessionId));
-        return Content(await Call(() => _api.GetSessionAsync(_accountId, sessionId, cancellationToken), $"get session '{sessionId}'").ConfigureAwait(false));
+        return Content(await Call(() => _api.GetSessionAsync(_accountId, sessionId, cancellationToken), $"get session '{sessionId}'", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Extends a session's lease by <paramref name="extension"/>; the service rejects leases over 24 hours.</summary>
@@ -156,10 +168,20 @@ public sealed class RemoteRenderingClient
         }
 
         var current = await GetSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (current.Status != SessionStatus.Starting && current.Status != SessionStatus.Ready)
+        {
+            throw new RemoteRenderingException($"Session '{sessionId}' is {current.Status}; only a Starting or Ready session can be extended.", statusCode: null, serviceError: null, correlationVector: null);
+        }
+
         var lease = TimeSpan.FromMinutes(current.MaxLeaseTimeMinutes ?? 0) + extension;
+        if (lease > ResourceIdRules.MaxLeaseTime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(extension), extension, $"Session '{sessionId}' has a lease of {current.MaxLeaseTimeMinutes} minutes; extending it by {extension.TotalMinutes:0} minutes would pass the service's limit of {ResourceIdRules.MaxLeaseTime.TotalMinutes:0} minutes.");
+        }
+
         var minutes = ResourceIdRules.EnsureValidLease(lease, nameof(extension));
         var body = new UpdateSessionSettings { MaxLeaseTimeMinutes = minutes };
-        return Content(await Call(() => _api.UpdateSessionAsync(_accountId, sessionId, body, cancellationToken), $"extend session '{sessionId}'").ConfigureAwait(false));
+        return Content(await Call(() => _api.UpdateSessionAsync(_accountId, sessionId, body, cancellationToken), $"extend session '{sessionId}'", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Stops a session; stopping a stopped session succeeds.</summary>
@@ -189,7 +211,7 @@ public sealed class RemoteRenderingClient
         ResourceIdRules.EnsureValidId(conversionId, nameof(conversionId));
         ArgumentNullException.ThrowIfNull(settings);
         var body = new CreateConversionSettings { Settings = settings };
-        return Content(await Call(() => _api.CreateConversionAsync(_accountId, conversionId, body, cancellationToken), $"create conversion '{conversionId}'").ConfigureAwait(false));
+        return Content(await Call(() => _api.CreateConversionAsync(_accountId, conversionId, body, cancellationToken), $"create conversion '{conversionId}'", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Creates a conversion and waits until it has Succeeded.</summary>
@@ -253,7 +275,7 @@ public sealed class RemoteRenderingClient
     public async Task<Conversion> GetConversionAsync(string conversionId, CancellationToken cancellationToken = default)
     {
         ResourceIdRules.EnsureValidId(conversionId, nameof(conversionId));
-        return Content(await Call(() => _api.GetConversionAsync(_accountId, conversionId, cancellationToken), $"get conversion '{conversionId}'").ConfigureAwait(false));
+        return Content(await Call(() => _api.GetConversionAsync(_accountId, conversionId, cancellationToken), $"get conversion '{conversionId}'", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Every conversion of the account, across all pages.</summary>
@@ -273,7 +295,7 @@ public sealed class RemoteRenderingClient
         var deadline = _timeProvider.GetUtcNow() + timeout;
         while (true)
         {
-            var response = await Call(() => get(cancellationToken), "get " + what).ConfigureAwait(false);
+            var response = await Call(() => get(cancellationToken), "get " + what, cancellationToken).ConfigureAwait(false);
             var snapshot = Content(response);
             var retryAfter = RetryAfter(response.Headers);
             response.Dispose();
@@ -314,6 +336,15 @@ public sealed class RemoteRenderingClient
                 {
                     throw Failure(exception.StatusCode, exception.Content, CorrelationVector(exception.Headers), what, exception);
                 }
+                catch (HttpRequestException exception) when (FindSts(exception) is null)
+                {
+                    throw new RemoteRenderingException($"Could not {what}: the ARR endpoint could not be reached ({exception.Message}).", statusCode: null, serviceError: null, correlationVector: null, exception);
+                }
+                catch (InvalidOperationException exception)
+                {
+                    // Refit refuses a next link to another origin, so a token never goes to a host the client was not given.
+                    throw new RemoteRenderingException($"Could not {what}: the service sent a next-page link that was refused ({exception.Message}).", statusCode: null, serviceError: null, correlationVector: null, exception);
+                }
 
                 yield return item;
             }
@@ -324,7 +355,7 @@ public sealed class RemoteRenderingClient
         }
     }
 
-    private static async Task<IApiResponse<T>> Call<T>(Func<Task<IApiResponse<T>>> call, string what)
+    private static async Task<IApiResponse<T>> Call<T>(Func<Task<IApiResponse<T>>> call, string what, CancellationToken cancellationToken = default)
     {
         IApiResponse<T> response;
         try
@@ -336,12 +367,28 @@ public sealed class RemoteRenderingClient
             throw new RemoteRenderingException($"Could not {what}: the ARR endpoint could not be reached ({exception.Message}).", statusCode: null, serviceError: null, correlationVector: null, exception);
         }
 
+        // A cancelled call is a cancellation, even when Refit reports it inside the response.
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureSuccess(response, what);
         return response;
     }
 
     private static void EnsureSuccess(IApiResponse response, string what)
     {
+        // A token that could not be obtained is the STS's failure, not the ARR endpoint's: let it surface as itself.
+        for (Exception? cause = response.Error; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is StsRequestException sts)
+            {
+                throw sts;
+            }
+
+            if (cause is OperationCanceledException canceled)
+            {
+                throw canceled;
+            }
+        }
+
         if (!response.IsReceived)
         {
             var cause = response.Error?.InnerException ?? response.Error;
@@ -376,6 +423,19 @@ public sealed class RemoteRenderingClient
             _ => $"the service answered {(int)status}",
         };
         return new RemoteRenderingException($"Could not {what}: {reason}{Describe(error)} (MS-CV {correlationVector ?? "none"}).", status, error, correlationVector, cause);
+    }
+
+    private static StsRequestException? FindSts(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is StsRequestException sts)
+            {
+                return sts;
+            }
+        }
+
+        return null;
     }
 
     private static Error? ParseError(string? content)

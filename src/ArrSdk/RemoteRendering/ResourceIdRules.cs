@@ -27,13 +27,12 @@ public static class ResourceIdRules
     /// <returns>The lease in whole minutes, rounded up.</returns>
     public static int EnsureValidLease(TimeSpan lease, string parameterName)
     {
-        var minutes = (int)Math.Ceiling(lease.TotalMinutes);
-        if (minutes < 1 || lease > MaxLeaseTime)
+        if (lease < TimeSpan.FromMinutes(1) || lease > MaxLeaseTime)
         {
             throw new ArgumentOutOfRangeException(parameterName, lease, $"A lease must be between 1 minute and {MaxLeaseTime.TotalMinutes:0} minutes (24 hours).");
         }
 
-        return minutes;
+        return (int)Math.Ceiling(lease.TotalMinutes);
     }
 
     private static string Shorten(string id) => id.Length <= 40 ? id : id[..40] + "…";
