@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using ArrSdk.Generators.Emitting;
+using ArrSdk.Generators.Model;
 using ArrSdk.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
@@ -20,9 +22,21 @@ public sealed class ArrSdkGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var results = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(SpecFileSuffix, StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => SpecParser.Parse(file.Path, file.GetText(cancellationToken), cancellationToken))
+        var specFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(SpecFileSuffix, StringComparison.OrdinalIgnoreCase));
+
+        // Specs may refer to types other specs of the project declare. The index holds names only, so an edit that
+        // does not add, remove or rename a type leaves it equal, and the other files' parses stay cached.
+        var projectTypes = specFiles
+            .Select(static (file, cancellationToken) => SpecParser.ReadDeclarations(file.Path, file.GetText(cancellationToken), cancellationToken))
+            .WithTrackingName(TrackingNames.Declarations)
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(static declared => declared).OrderBy(static d => d.FilePath, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ProjectTypes);
+
+        var results = specFiles
+            .Combine(projectTypes)
+            .Select(static (pair, cancellationToken) => SpecParser.Parse(pair.Left.Path, pair.Left.GetText(cancellationToken), pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var specs = results

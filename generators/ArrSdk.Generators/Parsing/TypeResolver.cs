@@ -22,8 +22,25 @@ internal sealed class TypeResolver
     };
 
     private readonly Dictionary<string, TypeReference> _declared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeReference> _project = new(StringComparer.Ordinal);
 
-    public static string BuiltInNames => string.Join(", ", BuiltIns.Keys) + ", T[] and map<T>";
+    /// <summary>Creates a resolver that also knows the types other spec files of the project declare.</summary>
+    public TypeResolver(EquatableArray<DeclaredType> projectTypes)
+    {
+        foreach (var type in projectTypes)
+        {
+            // First declaration wins; a name two other files declare is theirs to rename.
+            if (!_project.ContainsKey(type.SpecName))
+            {
+                _project.Add(type.SpecName, new TypeReference(type.QualifiedName, type.IsValueType));
+            }
+        }
+    }
+
+    /// <summary>The types this spec declares, by spec name.</summary>
+    public IReadOnlyDictionary<string, TypeReference> Declared => _declared;
+
+    public static string BuiltInNames => string.Join(", ", BuiltIns.Keys) + ", T[], map<T> and types declared in any spec file of the project";
 
     public void Declare(string specName, string qualifiedCSharpName, bool isValueType)
         => _declared[specName] = new TypeReference(qualifiedCSharpName, isValueType);
@@ -62,6 +79,11 @@ internal sealed class TypeResolver
             return builtIn;
         }
 
-        return _declared.TryGetValue(name, out var declared) ? declared : null;
+        if (_declared.TryGetValue(name, out var declared))
+        {
+            return declared;
+        }
+
+        return _project.TryGetValue(name, out var fromProject) ? fromProject : null;
     }
 }

@@ -46,7 +46,8 @@ internal sealed class PipelineRun(GeneratorRunResult result)
             }
         }
 
-        var (source, _) = step.Inputs.Single();
+        // A step that combines a spec with the project-wide type index has the spec as its first input.
+        var (source, _) = step.Inputs[0];
         return SpecPathOf(source);
     }
 }
