@@ -199,7 +199,7 @@ public sealed class RemoteRenderingClient
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The sessions.</returns>
     public IAsyncEnumerable<SessionProperties> ListSessionsAsync(CancellationToken cancellationToken = default)
-        => Paged(_api.ListSessionsAllAsync(_accountId), "list sessions", cancellationToken);
+        => Paged(_api.ListSessionsAllAsync(_accountId), page => page.Sessions, page => page.NextLink, "list sessions", cancellationToken);
 
     /// <summary>Creates a conversion and returns at once.</summary>
     /// <param name="conversionId">The new conversion's id.</param>
@@ -282,7 +282,7 @@ public sealed class RemoteRenderingClient
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The conversions.</returns>
     public IAsyncEnumerable<Conversion> ListConversionsAsync(CancellationToken cancellationToken = default)
-        => Paged(_api.ListConversionsAllAsync(_accountId), "list conversions", cancellationToken);
+        => Paged(_api.ListConversionsAllAsync(_accountId), page => page.Conversions, page => page.NextLink, "list conversions", cancellationToken);
 
     private async IAsyncEnumerable<T> Watch<T>(
         Func<CancellationToken, Task<IApiResponse<T>>> get,
@@ -315,14 +315,18 @@ public sealed class RemoteRenderingClient
         }
     }
 
-    private static async IAsyncEnumerable<T> Paged<TPage, T>(PagedEnumerable<TPage, T> pages, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<T> Paged<TPage, T>(
+        PagedEnumerable<TPage, T> pages, Func<TPage, IEnumerable<T>> items, Func<TPage, string?> nextLink, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var enumerator = pages.GetAsyncEnumerator(cancellationToken);
+        // Pages rather than items, so a service that repeats a next link ends the listing with an error instead of
+        // looping forever.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var enumerator = pages.AsPages().GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
             {
-                T item;
+                TPage page;
                 try
                 {
                     if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
@@ -330,7 +334,7 @@ public sealed class RemoteRenderingClient
                         yield break;
                     }
 
-                    item = enumerator.Current;
+                    page = enumerator.Current;
                 }
                 catch (ApiException exception)
                 {
@@ -346,7 +350,15 @@ public sealed class RemoteRenderingClient
                     throw new RemoteRenderingException($"Could not {what}: the service sent a next-page link that was refused ({exception.Message}).", statusCode: null, serviceError: null, correlationVector: null, exception);
                 }
 
-                yield return item;
+                foreach (var item in items(page))
+                {
+                    yield return item;
+                }
+
+                if (nextLink(page) is { } next && !seen.Add(next))
+                {
+                    throw new RemoteRenderingException($"Could not {what}: the service sent the same next-page link twice ({ServerText.Sanitize(next, null)}).");
+                }
             }
         }
         finally
