@@ -8,7 +8,7 @@ namespace ArrSdk.Sts;
 /// <summary>
 /// The Mixed Reality Secure Token Service, which issues access tokens for Mixed Reality accounts.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ArrSdk.Generators", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ArrSdk.Generators", "0.1.0.0")]
 public partial interface ISecureTokenService
 {
     /// <summary>
@@ -24,7 +24,7 @@ public partial interface ISecureTokenService
 }
 
 /// <summary>Constants and helpers for <see cref="ISecureTokenService"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ArrSdk.Generators", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ArrSdk.Generators", "0.1.0.0")]
 public static partial class SecureTokenService
 {
     /// <summary>The service's default base address, as the spec gives it.</summary>

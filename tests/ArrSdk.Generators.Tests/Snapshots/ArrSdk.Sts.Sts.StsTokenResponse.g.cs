@@ -8,7 +8,7 @@ namespace ArrSdk.Sts;
 /// <summary>
 /// Represents a token response message from the STS service.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ArrSdk.Generators", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ArrSdk.Generators", "0.1.0.0")]
 public sealed partial class StsTokenResponse
 {
     /// <summary>
