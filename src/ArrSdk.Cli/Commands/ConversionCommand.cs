@@ -28,10 +28,8 @@ internal static class ConversionCommand
         var outputName = new Option<string?>("--output-name") { Description = "The .arrAsset file name (default: outputAssetFileName in arrconfig.json, else from the input name)." };
         var wait = new Option<bool>("--wait") { Description = "Wait until the conversion has finished, showing progress." };
         var command = new Command("start", "Start converting a model.") { id, inputContainer, input, inputPrefix, outputContainer, outputPrefix, outputName, wait };
-        options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        options.Handle(command, context, async (parse, connection, cancellationToken) =>
         {
-            await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
             var config = connection.Config;
             var settings = new ConversionSettings
             {
@@ -53,7 +51,6 @@ internal static class ConversionCommand
                 ? await connection.Client.StartConversionAsync(conversionId, settings, ResourceOutput.Progress<Conversion>(context, c => $"{c.Id}: {c.Status}"), cancellationToken).ConfigureAwait(false)
                 : await connection.Client.CreateConversionAsync(conversionId, settings, cancellationToken).ConfigureAwait(false);
             ResourceOutput.Conversion(context, conversion, parse.GetValue(options.Json));
-            return ExitCodes.Success;
         });
         return command;
     }
@@ -63,12 +60,9 @@ internal static class ConversionCommand
         var options = new ServiceOptions();
         var id = SessionCommand.IdOption(required: true);
         var command = new Command("show", "Show a conversion.") { id };
-        options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        options.Handle(command, context, async (parse, connection, cancellationToken) =>
         {
-            await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
             ResourceOutput.Conversion(context, await connection.Client.GetConversionAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false), parse.GetValue(options.Json));
-            return ExitCodes.Success;
         });
         return command;
     }
@@ -77,13 +71,10 @@ internal static class ConversionCommand
     {
         var options = new ServiceOptions();
         var command = new Command("list", "List the conversions of the account (all pages).");
-        options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        options.Handle(command, context, async (parse, connection, cancellationToken) =>
         {
-            await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
             var conversions = await connection.Client.ListConversionsAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             ResourceOutput.Conversions(context, conversions, parse.GetValue(options.Json));
-            return ExitCodes.Success;
         });
         return command;
     }

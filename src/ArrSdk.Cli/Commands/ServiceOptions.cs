@@ -25,6 +25,21 @@ internal sealed class ServiceOptions
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 
+    /// <summary>
+    /// Gives <paramref name="command"/> these options and an action that runs <paramref name="run"/> on an open
+    /// connection (closed afterwards, a temporary emulator included) and then exits with success.
+    /// </summary>
+    public void Handle(Command command, CliContext context, Func<ParseResult, ArrConnection, CancellationToken, Task> run)
+    {
+        AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var connection = await ArrConnection.OpenAsync(parse, this, context, cancellationToken).ConfigureAwait(false);
+            await run(parse, connection, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+    }
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { AccountId, AccountKey, StsEndpoint, ArrEndpoint, Config, Emulator, Json })

@@ -26,10 +26,8 @@ internal static class SessionCommand
         var lease = new Option<string?>("--lease") { Description = "How long the session may run: hh:mm:ss or minutes (default: maxLeaseTime in arrconfig.json, else 01:00:00)." };
         var wait = new Option<bool>("--wait") { Description = "Wait until the session is Ready, showing progress; Ctrl+C stops the session." };
         var command = new Command("start", "Start a rendering session.") { id, size, lease, wait };
-        options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        options.Handle(command, context, async (parse, connection, cancellationToken) =>
         {
-            await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
             var sessionId = parse.GetValue(id) ?? "arr-session-" + context.TimeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
             var sizeText = parse.GetValue(size) ?? connection.Config?.VmSize ?? "Standard";
             var sessionSize = sizeText.ToUpperInvariant() switch
@@ -49,7 +47,6 @@ internal static class SessionCommand
             }
 
             ResourceOutput.Session(context, session, json);
-            return ExitCodes.Success;
         });
         return command;
     }
@@ -59,12 +56,9 @@ internal static class SessionCommand
         var options = new ServiceOptions();
         var id = IdOption(required: true);
         var command = new Command("show", "Show a rendering session.") { id };
-        options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        options.Handle(command, context, async (parse, connection, cancellationToken) =>
         {
-            await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
             ResourceOutput.Session(context, await connection.Client.GetSessionAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false), parse.GetValue(options.Json));
-            return ExitCodes.Success;
         });
         return command;
     }
@@ -73,13 +67,10 @@ internal static class SessionCommand
     {
         var options = new ServiceOptions();
         var command = new Command("list", "List the active rendering sessions of the account (all pages).");
-        options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        options.Handle(command, context, async (parse, connection, cancellationToken) =>
         {
-            await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
             var sessions = await connection.Client.ListSessionsAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             ResourceOutput.Sessions(context, sessions, parse.GetValue(options.Json));
-            return ExitCodes.Success;
         });
         return command;
     }
@@ -90,13 +81,10 @@ internal static class SessionCommand
         var id = IdOption(required: true);
         var by = new Option<string>("--by") { Description = "How much longer: hh:mm:ss or minutes.", Required = true };
         var command = new Command("extend", "Extend a session's lease (at most 24 hours in all).") { id, by };
-        options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        options.Handle(command, context, async (parse, connection, cancellationToken) =>
         {
-            await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
             var extension = Durations.Parse(parse.GetValue(by)!, "--by");
             ResourceOutput.Session(context, await connection.Client.ExtendSessionAsync(parse.GetValue(id)!, extension, cancellationToken).ConfigureAwait(false), parse.GetValue(options.Json));
-            return ExitCodes.Success;
         });
         return command;
     }
@@ -106,10 +94,8 @@ internal static class SessionCommand
         var options = new ServiceOptions();
         var id = IdOption(required: true);
         var command = new Command("stop", "Stop a rendering session.") { id };
-        options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        options.Handle(command, context, async (parse, connection, cancellationToken) =>
         {
-            await using var connection = await ArrConnection.OpenAsync(parse, options, context, cancellationToken).ConfigureAwait(false);
             var sessionId = parse.GetValue(id)!;
             await connection.Client.StopSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(options.Json))
@@ -120,8 +106,6 @@ internal static class SessionCommand
             {
                 await context.Out.WriteLineAsync($"Session {sessionId} stopped.").ConfigureAwait(false);
             }
-
-            return ExitCodes.Success;
         });
         return command;
     }
