@@ -166,9 +166,10 @@ public sealed class SpecParserFuzzTests
             _ = ServiceEmitter.Emit(spec, service);
         }
 
+        var readTypes = ReadTypes.Of(spec);
         foreach (var type in spec.Types)
         {
-            _ = TypeEmitter.Emit(spec, type);
+            _ = TypeEmitter.Emit(spec, type, readTypes.Contains(type.Name));
         }
 
         _ = JsonContextEmitter.Emit(spec);

@@ -5,10 +5,14 @@ namespace ArrSdk.Generators.Emitting;
 /// <summary>
 /// Emits DTOs as sealed classes (not records: a record's ToString would print secrets such as tokens) and string
 /// enums as extensible structs, so a value a newer service sends never breaks deserialization.
+/// Properties have setters, not init: System.Text.Json's source generator fills init-only and C# <c>required</c>
+/// properties only through its constructor path, which buffers the object and boxes every value-type property on each
+/// read. So a type the client reads marks required properties with <c>[JsonRequired]</c> (a missing one still fails
+/// deserialization), and only a type the client never reads, a request body, keeps C# <c>required</c> for its callers.
 /// </summary>
 internal static class TypeEmitter
 {
-    public static string Emit(SpecModel spec, TypeModel type)
+    public static string Emit(SpecModel spec, TypeModel type, bool isRead)
     {
         var writer = new SourceWriter();
         if (type.Kind == TypeKind.StringEnum)
@@ -17,13 +21,13 @@ internal static class TypeEmitter
         }
         else
         {
-            EmitObject(writer, type);
+            EmitObject(writer, type, isRead);
         }
 
         return SourceWriter.Header(spec.Namespace) + writer;
     }
 
-    private static void EmitObject(SourceWriter writer, TypeModel type)
+    private static void EmitObject(SourceWriter writer, TypeModel type, bool isRead)
     {
         writer.Summary(type.Description);
         writer.Line(SourceWriter.GeneratedCodeAttribute);
@@ -46,8 +50,17 @@ internal static class TypeEmitter
             }
 
             var typeName = property.IsNullable || !property.IsRequired ? property.Type.NullableName : property.Type.CSharpName;
-            var required = property.IsRequired ? "required " : string.Empty;
-            writer.Line($"public {required}{typeName} {property.CSharpName} {{ get; init; }}");
+            if (property.IsRequired && isRead)
+            {
+                writer.Line("[global::System.Text.Json.Serialization.JsonRequired]");
+                var initializer = property.IsNullable || property.Type.IsValueType ? string.Empty : " = null!;";
+                writer.Line($"public {typeName} {property.CSharpName} {{ get; set; }}{initializer}");
+            }
+            else
+            {
+                var required = property.IsRequired ? "required " : string.Empty;
+                writer.Line($"public {required}{typeName} {property.CSharpName} {{ get; set; }}");
+            }
         }
 
         writer.Close();

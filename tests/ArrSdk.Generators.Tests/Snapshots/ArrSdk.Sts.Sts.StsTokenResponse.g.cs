@@ -15,5 +15,6 @@ public sealed partial class StsTokenResponse
     /// An access token for the account.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("AccessToken")]
-    public required string AccessToken { get; init; }
+    [global::System.Text.Json.Serialization.JsonRequired]
+    public string AccessToken { get; set; } = null!;
 }

@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using ArrSdk.Generators.Model;
+
+namespace ArrSdk.Generators.Emitting;
+
+/// <summary>
+/// Finds the types of a spec that the client reads from the wire: every type reachable from a response body through
+/// properties, lists and maps. Those are deserialized on every call, so they are emitted for System.Text.Json's fast path.
+/// Only this spec's own types are followed; a type declared in another spec file counts as written only.
+/// </summary>
+internal static class ReadTypes
+{
+    public static HashSet<string> Of(SpecModel spec)
+    {
+        var byReference = new Dictionary<string, TypeModel>();
+        foreach (var type in spec.Types)
+        {
+            byReference[$"global::{spec.Namespace}.{type.Name}"] = type;
+        }
+
+        var read = new HashSet<string>();
+        var pending = new Stack<string>();
+        foreach (var service in spec.Services)
+        {
+            foreach (var operation in service.Operations)
+            {
+                foreach (var response in operation.Responses)
+                {
+                    if (response.BodyType is not null)
+                    {
+                        Visit(response.BodyType.CSharpName);
+                    }
+                }
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            foreach (var property in byReference[pending.Pop()].Properties)
+            {
+                Visit(property.Type.CSharpName);
+            }
+        }
+
+        return read;
+
+        // A C# type name such as global::System.Collections.Generic.IReadOnlyList<global::A.T> names every spec type it holds.
+        void Visit(string csharpName)
+        {
+            foreach (var name in QualifiedNames(csharpName))
+            {
+                if (byReference.TryGetValue(name, out var type) && read.Add(type.Name))
+                {
+                    pending.Push(name);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> QualifiedNames(string csharpName)
+    {
+        var start = 0;
+        for (var i = 0; i <= csharpName.Length; i++)
+        {
+            if (i == csharpName.Length || csharpName[i] is '<' or '>' or ',' or ' ' or '?' or '[' or ']')
+            {
+                if (i > start)
+                {
+                    yield return csharpName.Substring(start, i - start);
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ArrSdk.RemoteRendering;
+using ArrSdk.Sts;
+
+namespace ArrSdk.Tests;
+
+/// <summary>
+/// The generated DTOs are shaped for System.Text.Json's fast path: a type the client reads is created with its
+/// parameterless constructor and filled through setters (no argument buffer, no boxing), a required property of such a
+/// type is enforced by [JsonRequired], and a request-only type keeps C# <c>required</c> for whoever builds it.
+/// </summary>
+public sealed class GeneratedModelShapeTests
+{
+    public static TheoryData<string> ReadTypes => new()
+    {
+        nameof(SessionProperties), nameof(SessionsList), nameof(Conversion), nameof(ConversionList), nameof(ConversionSettings),
+        nameof(ConversionInputSettings), nameof(ConversionOutputSettings), nameof(ConversionOutput), nameof(Error), nameof(ErrorResponse),
+    };
+
+    [Theory]
+    [MemberData(nameof(ReadTypes))]
+    public void A_type_the_client_reads_is_created_without_the_constructor_path(string typeName)
+    {
+        var type = typeof(SessionProperties).Assembly.GetType($"ArrSdk.RemoteRendering.{typeName}", throwOnError: true)!;
+        var info = RemoteRenderingJsonContext.Default.GetTypeInfo(type)!;
+
+        Assert.Equal(JsonTypeInfoKind.Object, info.Kind);
+        Assert.NotNull(info.CreateObject);
+        Assert.Null(type.GetCustomAttribute<RequiredMemberAttribute>());
+    }
+
+    [Fact]
+    public void The_sts_response_is_created_without_the_constructor_path()
+        => Assert.NotNull(StsJsonContext.Default.StsTokenResponse.CreateObject);
+
+    [Fact]
+    public void A_read_type_missing_a_required_property_fails_to_deserialize_and_names_it()
+    {
+        var missingId = """{ "size": "Standard", "status": "Ready" }""";
+
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(missingId, RemoteRenderingJsonContext.Default.SessionProperties));
+
+        Assert.Contains("'id'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_read_type_marks_its_required_properties_for_the_serializer()
+    {
+        var required = typeof(SessionProperties).GetProperties()
+            .Where(p => p.GetCustomAttribute<JsonRequiredAttribute>() is not null)
+            .Select(p => p.Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Id", "Size", "Status"], required);
+    }
+
+    [Fact]
+    public void A_request_only_type_keeps_csharp_required_members()
+    {
+        Assert.NotNull(typeof(CreateSessionSettings).GetCustomAttribute<RequiredMemberAttribute>());
+        Assert.NotNull(typeof(CreateSessionSettings).GetProperty(nameof(CreateSessionSettings.MaxLeaseTimeMinutes))!.GetCustomAttribute<RequiredMemberAttribute>());
+        Assert.NotNull(typeof(CreateSessionSettings).GetProperty(nameof(CreateSessionSettings.Size))!.GetCustomAttribute<RequiredMemberAttribute>());
+    }
+}
