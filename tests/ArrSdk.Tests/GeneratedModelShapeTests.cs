@@ -11,7 +11,8 @@ namespace ArrSdk.Tests;
 /// <summary>
 /// The generated DTOs are shaped for System.Text.Json's fast path: a type the client reads is created with its
 /// parameterless constructor and filled through setters (no argument buffer, no boxing), a required property of such a
-/// type is enforced by [JsonRequired], and a request-only type keeps C# <c>required</c> for whoever builds it.
+/// type is checked after the read (or by [JsonRequired] where a default cannot be told from a value), and a request-only
+/// type keeps C# <c>required</c> for whoever builds it.
 /// </summary>
 public sealed class GeneratedModelShapeTests
 {
@@ -37,25 +38,32 @@ public sealed class GeneratedModelShapeTests
     public void The_sts_response_is_created_without_the_constructor_path()
         => Assert.NotNull(StsJsonContext.Default.StsTokenResponse.CreateObject);
 
-    [Fact]
-    public void A_read_type_missing_a_required_property_fails_to_deserialize_and_names_it()
+    [Theory]
+    [InlineData("""{ "size": "Standard", "status": "Ready" }""", "'id'")]
+    [InlineData("""{ "id": null, "size": "Standard", "status": "Ready" }""", "'id'")]
+    [InlineData("""{ "id": "s", "size": "Standard" }""", "'status'")]
+    [InlineData("""{ "id": "s", "size": null, "status": "Ready" }""", "SessionSize")]
+    public void A_reply_missing_a_required_property_fails_to_deserialize_and_names_it(string json, string named)
     {
-        var missingId = """{ "size": "Standard", "status": "Ready" }""";
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, RemoteRenderingJsonContext.Default.SessionProperties));
 
-        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(missingId, RemoteRenderingJsonContext.Default.SessionProperties));
-
-        Assert.Contains("'id'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_read_type_marks_its_required_properties_for_the_serializer()
+    public void A_required_value_that_cannot_be_told_from_its_default_is_left_to_the_serializer()
     {
-        var required = typeof(SessionProperties).GetProperties()
+        // creationTime is a DateTimeOffset and error is nullable: only [JsonRequired] can tell "missing" from a value.
+        var required = typeof(Conversion).GetProperties()
             .Where(p => p.GetCustomAttribute<JsonRequiredAttribute>() is not null)
             .Select(p => p.Name)
             .Order(StringComparer.Ordinal);
+        Assert.Equal(["CreationTime", "Error"], required);
+        Assert.DoesNotContain(typeof(SessionProperties).GetProperties(), p => p.GetCustomAttribute<JsonRequiredAttribute>() is not null);
 
-        Assert.Equal(["Id", "Size", "Status"], required);
+        var withoutCreationTime = """{ "id": "c", "status": "Running", "settings": { "inputLocation": { "storageContainerUri": "https://a", "relativeInputAssetPath": "m.fbx" }, "outputLocation": { "storageContainerUri": "https://a" } }, "error": null }""";
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(withoutCreationTime, RemoteRenderingJsonContext.Default.Conversion));
+        Assert.Contains("creationTime", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

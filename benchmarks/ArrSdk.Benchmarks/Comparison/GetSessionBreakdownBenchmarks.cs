@@ -16,7 +16,8 @@ public class GetSessionBreakdownBenchmarks
 {
     private IHandWrittenSessions _viaRefitGetter = null!;
     private IHandWrittenSessions _viaDefaultHeaders = null!;
-    private IHandWrittenSessionVariants _variants = null!;
+    private IHandWrittenWrappedSessions _wrapped = null!;
+    private IGeneratedDtoSessions _generatedDto = null!;
     private IRemoteRenderingService _generatedViaDefaultHeaders = null!;
     private IRemoteRenderingService _generatedViaHandler = null!;
 
@@ -33,7 +34,8 @@ public class GetSessionBreakdownBenchmarks
             new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(token), HttpMessageHandlerFactory = () => recorded });
 
         _viaDefaultHeaders = RestService.ForGenerated<IHandWrittenSessions>(WithStaticToken(recorded, token), HandWrittenJsonContext.Default);
-        _variants = RestService.ForGenerated<IHandWrittenSessionVariants>(WithStaticToken(recorded, token), RemoteRenderingJsonContext.Default);
+        _wrapped = RestService.ForGenerated<IHandWrittenWrappedSessions>(WithStaticToken(recorded, token), HandWrittenJsonContext.Default);
+        _generatedDto = RestService.ForGenerated<IGeneratedDtoSessions>(WithStaticToken(recorded, token), RemoteRenderingJsonContext.Default);
         _generatedViaDefaultHeaders = RestService.ForGenerated<IRemoteRenderingService>(WithStaticToken(recorded, token), RemoteRenderingJsonContext.Default);
 
         var cache = new AccessTokenCache(_ => Task.FromResult(issued));
@@ -41,6 +43,8 @@ public class GetSessionBreakdownBenchmarks
         _generatedViaHandler = RestService.ForGenerated<IRemoteRenderingService>(
             new HttpClient(new ArrAuthenticationHandler(cache, recorded)) { BaseAddress = OfficialExamples.ArrEndpoint },
             RemoteRenderingJsonContext.Default);
+
+        AnswersAgree.Check(HandWrittenWithGetter, HandWrittenWithStaticToken, HandWrittenWrapped, HandWrittenRequired, GeneratedDtoBare, GeneratedWithStaticToken, GeneratedWithHandler);
     }
 
     [Benchmark(Baseline = true, Description = "hand-written, token by Refit's getter")]
@@ -54,13 +58,17 @@ public class GetSessionBreakdownBenchmarks
     [Benchmark(Description = "hand-written DTO in IApiResponse<T>, static token")]
     public async Task<string?> HandWrittenWrapped()
     {
-        using var response = await _variants.GetSessionWithResponse(OfficialExamples.ArrAccountId, OfficialExamples.SessionId);
+        using var response = await _wrapped.GetSession(OfficialExamples.ArrAccountId, OfficialExamples.SessionId);
         return response.Content?.Status;
     }
 
+    [Benchmark(Description = "hand-written DTO with 3 [JsonRequired], static token")]
+    public async Task<string?> HandWrittenRequired()
+        => (await _wrapped.GetSessionWithRequired(OfficialExamples.ArrAccountId, OfficialExamples.SessionId)).Status;
+
     [Benchmark(Description = "generated DTO returned bare, static token")]
     public async Task<string?> GeneratedDtoBare()
-        => (await _variants.GetGeneratedSession(OfficialExamples.ArrAccountId, OfficialExamples.SessionId)).Status.Value;
+        => (await _generatedDto.GetSession(OfficialExamples.ArrAccountId, OfficialExamples.SessionId)).Status.Value;
 
     [Benchmark(Description = "ArrSdk generated method, static token")]
     public async Task<string?> GeneratedWithStaticToken()

@@ -7,8 +7,8 @@ namespace ArrSdk.Generators.Emitting;
 /// enums as extensible structs, so a value a newer service sends never breaks deserialization.
 /// Properties have setters, not init: System.Text.Json's source generator fills init-only and C# <c>required</c>
 /// properties only through its constructor path, which buffers the object and boxes every value-type property on each
-/// read. So a type the client reads marks required properties with <c>[JsonRequired]</c> (a missing one still fails
-/// deserialization), and only a type the client never reads, a request body, keeps C# <c>required</c> for its callers.
+/// read. So a type the client reads checks its required properties itself after the read (a missing one still fails
+/// deserialization, naming it), and only a type the client never reads, a request body, keeps C# <c>required</c>.
 /// </summary>
 internal static class TypeEmitter
 {
@@ -21,17 +21,27 @@ internal static class TypeEmitter
         }
         else
         {
-            EmitObject(writer, type, isRead);
+            EmitObject(writer, spec, type, isRead);
         }
 
         return SourceWriter.Header(spec.Namespace) + writer;
     }
 
-    private static void EmitObject(SourceWriter writer, TypeModel type, bool isRead)
+    private static void EmitObject(SourceWriter writer, SpecModel spec, TypeModel type, bool isRead)
     {
+        var checkedAfterRead = new System.Collections.Generic.List<PropertyModel>();
+        foreach (var property in type.Properties)
+        {
+            if (isRead && IsCheckedAfterRead(spec, property))
+            {
+                checkedAfterRead.Add(property);
+            }
+        }
+
         writer.Summary(type.Description);
         writer.Line(SourceWriter.GeneratedCodeAttribute);
-        writer.Open($"public sealed partial class {type.Name}");
+        var callback = checkedAfterRead.Count > 0 ? " : global::System.Text.Json.Serialization.IJsonOnDeserialized" : string.Empty;
+        writer.Open($"public sealed partial class {type.Name}{callback}");
         var first = true;
         foreach (var property in type.Properties)
         {
@@ -52,7 +62,12 @@ internal static class TypeEmitter
             var typeName = property.IsNullable || !property.IsRequired ? property.Type.NullableName : property.Type.CSharpName;
             if (property.IsRequired && isRead)
             {
-                writer.Line("[global::System.Text.Json.Serialization.JsonRequired]");
+                if (!checkedAfterRead.Contains(property))
+                {
+                    // Missing and default cannot be told apart afterwards (an int, a nullable): the serializer checks it.
+                    writer.Line("[global::System.Text.Json.Serialization.JsonRequired]");
+                }
+
                 var initializer = property.IsNullable || property.Type.IsValueType ? string.Empty : " = null!;";
                 writer.Line($"public {typeName} {property.CSharpName} {{ get; set; }}{initializer}");
             }
@@ -61,6 +76,47 @@ internal static class TypeEmitter
                 var required = property.IsRequired ? "required " : string.Empty;
                 writer.Line($"public {required}{typeName} {property.CSharpName} {{ get; set; }}");
             }
+        }
+
+        if (checkedAfterRead.Count > 0)
+        {
+            EmitRequiredCheck(writer, type, checkedAfterRead);
+        }
+
+        writer.Close();
+    }
+
+    // A required property that reads as null (a reference) or as no value (an extensible enum) was missing or null on
+    // the wire. Checking that once after the read costs nothing per object, where [JsonRequired] makes the serializer
+    // allocate a bit set for every object it reads.
+    private static bool IsCheckedAfterRead(SpecModel spec, PropertyModel property)
+        => property.IsRequired && !property.IsNullable && (!property.Type.IsValueType || IsOwnEnum(spec, property.Type));
+
+    private static bool IsOwnEnum(SpecModel spec, TypeReference reference)
+    {
+        foreach (var candidate in spec.Types)
+        {
+            if (candidate.Kind == TypeKind.StringEnum && SourceWriter.Is(reference.CSharpName, $"global::{spec.Namespace}.{candidate.Name}"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void EmitRequiredCheck(SourceWriter writer, TypeModel type, System.Collections.Generic.List<PropertyModel> properties)
+    {
+        writer.Line();
+        writer.Line("/// <summary>Rejects a reply that lacks a property the spec requires, naming it.</summary>");
+        writer.Open("void global::System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()");
+        foreach (var property in properties)
+        {
+            var missing = property.Type.IsValueType ? $"!{property.CSharpName}.HasWireValue" : $"{property.CSharpName} is null";
+            var message = SourceWriter.Literal($"The {type.Name} in the reply has no '{property.WireName}', which the spec requires (missing or null).");
+            writer.Open($"if ({missing})");
+            writer.Line($"throw new global::System.Text.Json.JsonException({message});");
+            writer.Close();
         }
 
         writer.Close();
@@ -88,6 +144,9 @@ internal static class TypeEmitter
         writer.Line();
         writer.Line("/// <summary>The value as sent on the wire.</summary>");
         writer.Line("public string Value => _value ?? string.Empty;");
+        writer.Line();
+        writer.Line("/// <summary>Whether a value was set or read, unlike <c>default</c>; a required property is checked with it.</summary>");
+        writer.Line("internal bool HasWireValue => _value is not null;");
         writer.Line();
         writer.Line("/// <summary>Whether the value is one that the spec lists.</summary>");
         var known = type.Values.Count == 0 ? "false" : string.Join(" || ", System.Linq.Enumerable.Select(type.Values, v => $"string.Equals(Value, {SourceWriter.Literal(v.WireValue)}, global::System.StringComparison.Ordinal)"));

@@ -9,12 +9,20 @@ namespace ArrSdk.Sts;
 /// Represents a token response message from the STS service.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ArrSdk.Generators", "0.1.0.0")]
-public sealed partial class StsTokenResponse
+public sealed partial class StsTokenResponse : global::System.Text.Json.Serialization.IJsonOnDeserialized
 {
     /// <summary>
     /// An access token for the account.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("AccessToken")]
-    [global::System.Text.Json.Serialization.JsonRequired]
     public string AccessToken { get; set; } = null!;
+
+    /// <summary>Rejects a reply that lacks a property the spec requires, naming it.</summary>
+    void global::System.Text.Json.Serialization.IJsonOnDeserialized.OnDeserialized()
+    {
+        if (AccessToken is null)
+        {
+            throw new global::System.Text.Json.JsonException("The StsTokenResponse in the reply has no 'AccessToken', which the spec requires (missing or null).");
+        }
+    }
 }
