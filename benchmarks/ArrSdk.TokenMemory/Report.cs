@@ -31,7 +31,7 @@ internal static class Report
         var perStage = PerAccountLive(result);
         output.WriteLine(string.Create(Invariant, $"managed bytes per account, by step: credentials {perStage[0]}, caches {perStage[1]}, token {perStage[2]}; second pass {perStage[3]}"));
         output.WriteLine(string.Create(Invariant, $"managed heap vs working set (delta): {delta.ManagedLive / (double)Math.Max(1, delta.WorkingSet):P0} of the working-set growth is live managed objects"));
-        output.WriteLine(string.Create(Invariant, $"time: first pass {result.FillTime.TotalMilliseconds:F0} ms ({result.FillTime.TotalMicroseconds / n:F1} us/account), second pass {result.HitTime.TotalMilliseconds:F1} ms ({result.HitTime.TotalMicroseconds / n * 1000:F0} ns and {result.AllocatedPerHit} B allocated per registry lookup and hit)"));
+        output.WriteLine(string.Create(Invariant, $"time: first pass {result.FillTime.TotalMilliseconds:F0} ms ({result.FillTime.TotalMicroseconds / n:F1} us and {result.AllocatedPerFetch} B allocated per account), second pass {result.HitTime.TotalMilliseconds:F1} ms ({result.HitTime.TotalMicroseconds / n * 1000:F0} ns and {result.AllocatedPerHit} B allocated per registry lookup and hit)"));
         output.WriteLine();
         if (result.Failures.Count == 0)
         {

@@ -10,6 +10,7 @@ internal sealed record RunResult(
     int ShortestToken,
     int LongestToken,
     TimeSpan FillTime,
+    long AllocatedPerFetch,
     TimeSpan HitTime,
     long AllocatedPerHit,
     IReadOnlyList<string> Failures)

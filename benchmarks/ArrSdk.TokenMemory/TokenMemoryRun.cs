@@ -61,12 +61,14 @@ internal sealed class TokenMemoryRun(RunOptions options)
         var afterCaches = MemorySnapshot.Take();
 
         var fill = Stopwatch.StartNew();
+        var allocatedBeforeFill = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < n; i++)
         {
             held[i] = await registry.GetOrCreate(credentials[i], Create).GetTokenAsync();
         }
 
         fill.Stop();
+        var fetchAllocation = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBeforeFill) / n;
         var afterTokens = MemorySnapshot.Take();
         Check(sts.Requests == n, $"first pass: {sts.Requests} STS requests for {n} accounts (expected one each)");
         Check(registry.Count == n && creates == n, $"registry holds {registry.Count} caches, {creates} created, for {n} accounts");
@@ -115,6 +117,7 @@ internal sealed class TokenMemoryRun(RunOptions options)
             shortest,
             longest,
             fill.Elapsed,
+            fetchAllocation,
             hits.Elapsed,
             lookupAllocation,
             _failures);
