@@ -59,7 +59,7 @@ public sealed partial class AccessTokenCache : IAccessTokenProvider
     {
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(client);
-        var pipeline = StsResilience.CreatePipeline(retry, timeProvider);
+        var pipeline = StsResilience.SharedOrCreate(retry, timeProvider);
         return new AccessTokenCache(cancellationToken => pipeline.RequestTokenAsync(client, credential, cancellationToken), policy, timeProvider, logger);
     }
 

@@ -10,6 +10,11 @@ namespace ArrSdk.Authentication;
 /// </summary>
 public static class StsResilience
 {
+    // Retry and timeout strategies keep no state between executions, so one pipeline can serve every cache. Building
+    // one per account was the largest part of a cached account's memory (about 1.7 KB of 2.3 KB; see
+    // benchmarks/ArrSdk.TokenMemory), so the caches that ask for the defaults share this one.
+    private static readonly ResiliencePipeline<StsTokenResult> DefaultPipeline = CreatePipeline();
+
     /// <summary>Creates the pipeline.</summary>
     /// <param name="options">Retry and timeout settings; defaults when omitted.</param>
     /// <param name="timeProvider">The clock for delays and timeouts (a fake one in tests).</param>
@@ -37,6 +42,16 @@ public static class StsResilience
             .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout })
             .Build();
     }
+
+    /// <summary>
+    /// The pipeline for <paramref name="options"/> and <paramref name="timeProvider"/>: the shared default one when
+    /// both are the defaults (no options, the system clock), otherwise a new one, since options are mutable and a
+    /// caller's clock may be fake.
+    /// </summary>
+    internal static ResiliencePipeline<StsTokenResult> SharedOrCreate(StsRetryOptions? options, TimeProvider? timeProvider)
+        => options is null && (timeProvider is null || ReferenceEquals(timeProvider, TimeProvider.System))
+            ? DefaultPipeline
+            : CreatePipeline(options, timeProvider);
 
     /// <summary>Runs one token request through <paramref name="pipeline"/>, turning an exhausted deadline into a typed error.</summary>
     /// <param name="pipeline">The pipeline from <see cref="CreatePipeline"/>.</param>
