@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace ArrSdk.Authentication;
 
@@ -27,11 +25,10 @@ public sealed class AccessTokenCacheRegistry
     {
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(create);
-        var key = string.Join(
-            '|',
-            credential.StsEndpoint.GetLeftPart(UriPartial.Authority).ToUpperInvariant(),
-            credential.AccountId.ToUpperInvariant(),
-            Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credential.AccountKey))));
-        return _caches.GetOrAdd(key, _ => new Lazy<AccessTokenCache>(() => create(credential))).Value;
+        // The identity is computed once per credential; the factory is static so a hit allocates nothing.
+        return _caches.GetOrAdd(
+            credential.CacheIdentity,
+            static (_, state) => new Lazy<AccessTokenCache>(() => state.create(state.credential)),
+            (credential, create)).Value;
     }
 }

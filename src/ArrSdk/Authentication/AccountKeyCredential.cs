@@ -41,6 +41,19 @@ public sealed class AccountKeyCredential
     /// <summary>The account key; internal so that it cannot leak through casual use of the public API.</summary>
     internal string AccountKey { get; }
 
+    /// <summary>
+    /// Which token cache this credential belongs to: STS authority, account id and a fingerprint of the key (never the
+    /// key itself). Computed once per credential, so an application that looks its cache up per request pays a
+    /// dictionary lookup, not a SHA-256.
+    /// </summary>
+    internal string CacheIdentity => _cacheIdentity ??= string.Join(
+        '|',
+        StsEndpoint.GetLeftPart(UriPartial.Authority).ToUpperInvariant(),
+        AccountId.ToUpperInvariant(),
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AccountKey))));
+
+    private string? _cacheIdentity;
+
     private static bool IsVisibleAscii(char c) => c is > ' ' and < '\u007f';
 
     /// <inheritdoc/>
