@@ -7,7 +7,7 @@
 #
 # Options: --rounds N (timed incremental builds per variant, default 10), --analyzer-rounds N (builds per variant with
 # -p:ReportAnalyzer=true on the warm server, default 5), --cold-rounds N (builds per variant with no compiler server,
-# default 3), --warmup N (untimed builds per variant first, default 2), --driver-runs N (default 20), --work DIR (keep
+# default 5), --warmup N (untimed builds per variant first, default 2), --driver-runs N (default 20), --work DIR (keep
 # everything there instead of a temporary folder that is deleted), --out FILE (also write the tables there).
 # The other round counts never exceed --rounds, so --rounds 1 runs each step once.
 set -euo pipefail
@@ -15,7 +15,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
-rounds=10 analyzer_rounds=5 cold_rounds=3 warmup=2 driver_runs=20 work="" out=""
+rounds=10 analyzer_rounds=5 cold_rounds=5 warmup=2 driver_runs=20 work="" out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -171,13 +171,20 @@ csc_ms() {
   [ -n "$ms" ] || fail "Csc did not run in $1"
   echo "$ms"
 }
-# Per-generator seconds from a detailed log of a -p:ReportAnalyzer=true build, as "name seconds" lines (total first).
+# Per-generator seconds from a detailed log of a -p:ReportAnalyzer=true build, as "name seconds" lines: the driver's
+# total first, then each generator assembly, then what the total has beyond their sum ("unattributed": the
+# pre-compilation phase, where ArrSdk.Generators does its work, is not attributed to any generator).
 generator_seconds() {
   awk '
-    /Total generator execution time:/ { for (i = 1; i <= NF; i++) if ($i == "time:") print "total", $(i + 1); g = 1; next }
+    function close_section() { if (g) printf "unattributed %.3f\n", total - sum; g = 0 }
+    /Total generator execution time:/ {
+      total = $0; sub(/.*time: /, "", total); sub(/ .*/, "", total); total += 0
+      print "total", total; g = 1; sum = 0; next
+    }
     g && (/Time \(s\)/ || /^[[:space:]]*$/) { next }
-    g && /Version=/ { name = $3; sub(/,$/, "", name); s = $1; if (s ~ /^</) s = 0; print name, s; next }
-    g && !/^[[:space:]]*<?[0-9.]+[[:space:]]/ { g = 0 }
+    g && /Version=/ { name = $3; sub(/,$/, "", name); s = $1; if (s ~ /^</) s = 0; print name, s; sum += s; next }
+    g && !/^[[:space:]]*<?[0-9.]+[[:space:]]/ { close_section() }
+    END { close_section() }
   ' "$1"
 }
 record_generators() {
@@ -257,69 +264,76 @@ cat "$logs/driver.log"
 grep -q "differing=0 extra=0" "$logs/driver.log" || fail "the checked-in sources are not exactly what the generator produces"
 
 # --- 5. Tables -----------------------------------------------------------------------------------------------------
-# median and min of a file of numbers
-stat() { sort -n "$1" | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s %s\n", m, v[1] }'; }
-median_of() { stat "$1" | awk '{ print $1 }'; }
-min_of() { stat "$1" | awk '{ print $2 }'; }
-row() { # label, file A, file B, which (median|min)
-  local a b
-  if [ "$4" = median ]; then a=$(median_of "$2"); b=$(median_of "$3"); else a=$(min_of "$2"); b=$(min_of "$3"); fi
-  awk -v l="$1" -v a="$a" -v b="$b" 'BEGIN { printf "| %s | %.0f | %.0f | %+.0f | %.3f |\n", l, a, b, a - b, (b > 0 ? a / b : 0) }'
+# Each round appended A's and B's figure to files of their own, so line n of the two files is one ABBA round.
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { sort -n | head -1; }
+paired() { paste -d' ' "$1" "$2" | awk '{ print $1 - $2 }' | median; }
+build_row() { # label, kind (timed|cold), measure (wall|csc)
+  local a=$data/$2.A.$3 b=$data/$2.B.$3
+  awk -v l="$1" -v am="$(median < "$a")" -v bm="$(median < "$b")" -v d="$(paired "$a" "$b")" \
+      -v an="$(minimum < "$a")" -v bn="$(minimum < "$b")" \
+      'BEGIN { printf "| %s | %.0f | %.0f | %+.0f | %.3f | %.0f | %.0f |\n", l, am, bm, d, am / bm, an, bn }'
 }
-ms_of_seconds() { # median of a file of seconds, as ms; "–" when the generator did not run in that variant
+ms() { # median of a file of seconds, in ms; "–" when that generator did not run in that variant
   [ -f "$1" ] || { echo "–"; return; }
-  median_of "$1" | awk '{ if ($1 == 0) print "<1"; else printf "%.0f\n", $1 * 1000 }'
+  median < "$1" | awk '{ if ($1 == 0) print "<1"; else printf "%.0f\n", $1 * 1000 }'
 }
-diff_ms() { # difference of two ms figures from ms_of_seconds
-  case "$1$2" in *–*) echo "–"; return ;; esac
-  awk -v a="${1/<1/0}" -v b="${2/<1/0}" 'BEGIN { printf "%+.0f\n", a - b }'
+paired_ms() {
+  [ -f "$1" ] && [ -f "$2" ] || { echo "–"; return; }
+  paired "$1" "$2" | awk '{ printf "%+.0f\n", $1 * 1000 }'
 }
-gen_row() {
-  local aw bw ac bc
-  aw=$(ms_of_seconds "$data/warm.A.gen.$2"); bw=$(ms_of_seconds "$data/warm.B.gen.$2")
-  ac=$(ms_of_seconds "$data/cold.A.gen.$2"); bc=$(ms_of_seconds "$data/cold.B.gen.$2")
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$aw" "$bw" "$(diff_ms "$aw" "$bw")" "$ac" "$bc" "$(diff_ms "$ac" "$bc")"
+gen_row() { # label, generator assembly (or total, unattributed)
+  local w=$data/warm c=$data/cold
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" \
+    "$(ms "$w.A.gen.$2")" "$(ms "$w.B.gen.$2")" "$(paired_ms "$w.A.gen.$2" "$w.B.gen.$2")" \
+    "$(ms "$c.A.gen.$2")" "$(ms "$c.B.gen.$2")" "$(paired_ms "$c.A.gen.$2" "$c.B.gen.$2")"
+}
+ours_ms() { # ArrSdk.Generators as the compiler accounts it: its attributed time plus A - B of the unattributed time
+  awk -v a="$(median < "$data/$1.A.gen.ArrSdk.Generators")" -v d="$(paired "$data/$1.A.gen.unattributed" "$data/$1.B.gen.unattributed")" \
+    'BEGIN { printf "%.0f", (a + d) * 1000 }'
 }
 driver_row() {
   awk -v k="$1" -v l="$2" '$1 == k {
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "| %s | %s | %s | %s |\n", l, v["stopwatch_ms"], v["driver_ms"], v["generator_ms"] }' "$logs/driver.log"
+    printf "| %s | %.1f | %.1f | %.2f |\n", l, v["stopwatch_ms"], v["driver_ms"], v["generator_ms"] }' "$logs/driver.log"
 }
 
-# Before anything of ours ran, the load shows whether other work shared the machine.
+# Before anything of ours ran, the load shows whether other work shared the machine (a previous run of this script
+# leaves about 1 on the 1-minute average for a minute or two).
 busy=""
-if awk -v a="$load_start" -v n="$(nproc)" 'BEGIN { exit !(a > n / 2) }'; then
-  busy=" Other work was running (load above half the cores), so wall times are noisier than usual."
+if awk -v a="$load_start" -v n="$(nproc)" 'BEGIN { exit !(a > 0.75 * n) }'; then
+  busy=" Other work was running (load above 3/4 of the cores), so the times are noisier than usual."
 fi
 tables=$(
   echo
   echo "### Build overhead of ArrSdk.Generators $version: A (generator + specs) vs B (its output checked in)"
   echo
-  echo "$(nproc) cores, ${cpu:-unknown CPU}, .NET SDK $sdk, Roslyn $compiler, Refit $refit; $files generated sources ($chars bytes) from specs/sts.api.json and specs/arr.api.json."
-  echo "Incremental build = edit Program.cs, \`dotnet build --no-restore\`; A and B alternate (ABBA); times in ms. Load average (1 min) before the run: $load_start.$busy"
+  echo "$(nproc) cores, ${cpu:-unknown CPU}, .NET SDK $sdk, Roslyn $compiler, Refit $refit; $files generated sources ($chars bytes) from specs/sts.api.json and specs/arr.api.json. Load average (1 min) before the run: $load_start.$busy"
   echo
-  echo "| $rounds rounds, compiler server warm | A | B | A − B | A / B |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
-  row "wall, median" "$data/timed.A.wall" "$data/timed.B.wall" median
-  row "wall, min" "$data/timed.A.wall" "$data/timed.B.wall" min
-  row "Csc task, median" "$data/timed.A.csc" "$data/timed.B.csc" median
-  row "Csc task, min" "$data/timed.A.csc" "$data/timed.B.csc" min
-  echo "| **$cold_rounds rounds, no compiler server** | | | | |"
-  row "wall, median" "$data/cold.A.wall" "$data/cold.B.wall" median
-  row "Csc task, median" "$data/cold.A.csc" "$data/cold.B.csc" median
+  echo "Incremental build: edit Program.cs, \`dotnet build --no-restore\`; A and B alternate (ABBA). ms; A − B is the median of the rounds' own differences."
   echo
-  echo "Compiler's accounting (\`-p:ReportAnalyzer=true\`), ms, median of $analyzer_rounds warm and $cold_rounds cold builds:"
+  echo "| build | A median | B median | A − B | A / B | A min | B min |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  build_row "wall, warm server ($rounds rounds)" timed wall
+  build_row "Csc task, warm server" timed csc
+  build_row "wall, no server ($cold_rounds rounds)" cold wall
+  build_row "Csc task, no server" cold csc
+  echo
+  echo "The compiler's accounting (\`-p:ReportAnalyzer=true\`), ms, medians of $analyzer_rounds builds on the warm server and $cold_rounds with no server:"
   echo
   echo "| generator | A warm | B warm | A − B | A no server | B no server | A − B |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-  gen_row "ArrSdk.Generators (ours)" ArrSdk.Generators
+  gen_row "ArrSdk.Generators (attributed to it)" ArrSdk.Generators
   gen_row "Refit InterfaceStubGeneratorV2" InterfaceStubGeneratorV2
   gen_row "System.Text.Json source generator" System.Text.Json.SourceGeneration
-  gen_row "all generators (driver's total, includes pre-compilation)" total
+  gen_row "not attributed to a generator (pre-compilation phase, driver)" unattributed
+  gen_row "all generators (driver's total)" total
   echo
-  echo "ArrSdk.Generators alone through Roslyn's GeneratorDriver, ms (median of $driver_runs; 'attributed' is what ReportAnalyzer shows):"
+  echo "ArrSdk.Generators as the compiler accounts it (attributed time + A − B of the unattributed time): **$(ours_ms warm) ms** per incremental build on a warm server, **$(ours_ms cold) ms** per build with no server."
   echo
-  echo "| run | stopwatch | driver total | attributed to the generator |"
+  echo "ArrSdk.Generators alone through Roslyn's GeneratorDriver, ms (median of $driver_runs; 'attributed' is what ReportAnalyzer would show for it):"
+  echo
+  echo "| run | stopwatch | driver total | attributed |"
   echo "| --- | ---: | ---: | ---: |"
   driver_row first "first in the process (our code JIT-compiled)"
   driver_row fresh "new driver, warm code (first build in a server)"
