@@ -4,6 +4,7 @@ using ArrSdk.Generators.Emitting;
 using ArrSdk.Generators.Model;
 using ArrSdk.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ArrSdk.Generators;
 
@@ -23,12 +24,14 @@ public sealed class ArrSdkGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var specFiles = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(SpecFileSuffix, StringComparison.OrdinalIgnoreCase));
+            .Where(static file => file.Path.EndsWith(SpecFileSuffix, StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => new SpecFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.SpecFiles);
 
         // Specs may refer to types other specs of the project declare. The index holds names only, so an edit that
         // does not add, remove or rename a type leaves it equal, and the other files' parses stay cached.
         var projectTypes = specFiles
-            .Select(static (file, cancellationToken) => SpecParser.ReadDeclarations(file.Path, file.GetText(cancellationToken), cancellationToken))
+            .Select(static (file, cancellationToken) => SpecParser.ReadDeclarations(file.Path, SourceText.From(file.Text), cancellationToken))
             .WithTrackingName(TrackingNames.Declarations)
             .Collect()
             .Select(static (all, _) => all.SelectMany(static declared => declared).OrderBy(static d => d.FilePath, StringComparer.Ordinal).ToEquatableArray())
@@ -36,7 +39,7 @@ public sealed class ArrSdkGenerator : IIncrementalGenerator
 
         var results = specFiles
             .Combine(projectTypes)
-            .Select(static (pair, cancellationToken) => SpecParser.Parse(pair.Left.Path, pair.Left.GetText(cancellationToken), pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => SpecParser.Parse(pair.Left.Path, SourceText.From(pair.Left.Text), pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var specs = results

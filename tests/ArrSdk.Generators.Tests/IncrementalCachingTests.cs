@@ -97,6 +97,25 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void A_new_file_object_with_the_same_text_parses_nothing_again()
+    {
+        // What a command-line build does after a C# edit: the compiler server keeps the driver but reads every
+        // additional file anew, so the generator gets new AdditionalText objects with the same contents.
+        var sts = new InMemoryAdditionalText(StsPath, GeneratorHarness.ReadSpec("sts.api.json"));
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = GeneratorHarness.CreateDriver(withPeers: false).AddAdditionalTexts([sts]).RunGenerators(compilation);
+
+        var reread = new InMemoryAdditionalText(StsPath, GeneratorHarness.ReadSpec("sts.api.json"));
+        var second = PipelineRun.Of(driver.ReplaceAdditionalText(sts, reread).RunGenerators(compilation));
+
+        Assert.All(second.Step(TrackingNames.SpecFiles, StsPath).Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        foreach (var name in new[] { TrackingNames.Declarations, TrackingNames.Parse })
+        {
+            Assert.All(second.Step(name, StsPath).Outputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        }
+    }
+
+    [Fact]
     public void A_comment_or_whitespace_edit_reparses_the_spec_but_regenerates_nothing()
     {
         var sts = new InMemoryAdditionalText(StsPath, GeneratorHarness.ReadSpec("sts.api.json"));

@@ -44,6 +44,11 @@ internal sealed class PipelineRun(GeneratorRunResult result)
             {
                 return file.Path;
             }
+
+            if (value is Model.SpecFile spec)
+            {
+                return spec.Path;
+            }
         }
 
         // A step that combines a spec with the project-wide type index has the spec as its first input.
