@@ -23,6 +23,7 @@ public class GetSessionBenchmarks
     private IHandWrittenSessions _handWritten = null!;
     private KiotaArrClient _kiota = null!;
     private IRemoteRenderingService _arrSdk = null!;
+    private RemoteRenderingClient _arrSdkClient = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -50,9 +51,10 @@ public class GetSessionBenchmarks
         _arrSdk = RestService.ForGenerated<IRemoteRenderingService>(
             new HttpClient(new ArrAuthenticationHandler(cache, recorded)) { BaseAddress = OfficialExamples.ArrEndpoint },
             RemoteRenderingJsonContext.Default);
+        _arrSdkClient = new RemoteRenderingClient(_arrSdk, OfficialExamples.ArrAccountId);
 
         // A misconfigured client must not be timed: every client has to return the same answer first.
-        AnswersAgree.Check(Floor, HandWrittenRefit, Kiota, ArrSdk);
+        AnswersAgree.Check(Floor, HandWrittenRefit, Kiota, ArrSdk, ArrSdkClient);
     }
 
     [Benchmark(Baseline = true, Description = "floor: HttpClient + STJ source generation")]
@@ -81,4 +83,8 @@ public class GetSessionBenchmarks
         using var response = await _arrSdk.GetSessionAsync(OfficialExamples.ArrAccountId, OfficialExamples.SessionId);
         return response.Content?.Status.Value;
     }
+
+    [Benchmark(Description = "ArrSdk RemoteRenderingClient (checks ids, typed errors)")]
+    public async Task<string?> ArrSdkClient()
+        => (await _arrSdkClient.GetSessionAsync(OfficialExamples.SessionId)).Status.Value;
 }
