@@ -63,7 +63,7 @@ public sealed class RemoteRenderingClient
         ResourceIdRules.EnsureValidId(sessionId, nameof(sessionId));
         var minutes = ResourceIdRules.EnsureValidLease(leaseTime, nameof(leaseTime));
         var body = new CreateSessionSettings { MaxLeaseTimeMinutes = minutes, Size = size };
-        return Content(await Call(() => _api.CreateSessionAsync(_accountId, sessionId, body, cancellationToken), $"create session '{sessionId}'", cancellationToken).ConfigureAwait(false));
+        return Content(await Call(_api.CreateSessionAsync(_accountId, sessionId, body, cancellationToken), "create session", sessionId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Creates a session and waits until it is Ready; cancelling (or the start timeout) stops the session.</summary>
@@ -151,7 +151,7 @@ public sealed class RemoteRenderingClient
     public async Task<SessionProperties> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ResourceIdRules.EnsureValidId(sessionId, nameof(sessionId));
-        return Content(await Call(() => _api.GetSessionAsync(_accountId, sessionId, cancellationToken), $"get session '{sessionId}'", cancellationToken).ConfigureAwait(false));
+        return Content(await Call(_api.GetSessionAsync(_accountId, sessionId, cancellationToken), "get session", sessionId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Extends a session's lease by <paramref name="extension"/>; the service rejects leases over 24 hours.</summary>
@@ -181,7 +181,7 @@ public sealed class RemoteRenderingClient
 
         var minutes = ResourceIdRules.EnsureValidLease(lease, nameof(extension));
         var body = new UpdateSessionSettings { MaxLeaseTimeMinutes = minutes };
-        return Content(await Call(() => _api.UpdateSessionAsync(_accountId, sessionId, body, cancellationToken), $"extend session '{sessionId}'", cancellationToken).ConfigureAwait(false));
+        return Content(await Call(_api.UpdateSessionAsync(_accountId, sessionId, body, cancellationToken), "extend session", sessionId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Stops a session; stopping a stopped session succeeds.</summary>
@@ -211,7 +211,7 @@ public sealed class RemoteRenderingClient
         ResourceIdRules.EnsureValidId(conversionId, nameof(conversionId));
         ArgumentNullException.ThrowIfNull(settings);
         var body = new CreateConversionSettings { Settings = settings };
-        return Content(await Call(() => _api.CreateConversionAsync(_accountId, conversionId, body, cancellationToken), $"create conversion '{conversionId}'", cancellationToken).ConfigureAwait(false));
+        return Content(await Call(_api.CreateConversionAsync(_accountId, conversionId, body, cancellationToken), "create conversion", conversionId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Creates a conversion and waits until it has Succeeded.</summary>
@@ -275,7 +275,7 @@ public sealed class RemoteRenderingClient
     public async Task<Conversion> GetConversionAsync(string conversionId, CancellationToken cancellationToken = default)
     {
         ResourceIdRules.EnsureValidId(conversionId, nameof(conversionId));
-        return Content(await Call(() => _api.GetConversionAsync(_accountId, conversionId, cancellationToken), $"get conversion '{conversionId}'", cancellationToken).ConfigureAwait(false));
+        return Content(await Call(_api.GetConversionAsync(_accountId, conversionId, cancellationToken), "get conversion", conversionId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Every conversion of the account, across all pages.</summary>
@@ -295,7 +295,7 @@ public sealed class RemoteRenderingClient
         var deadline = _timeProvider.GetUtcNow() + timeout;
         while (true)
         {
-            var response = await Call(() => get(cancellationToken), "get " + what, cancellationToken).ConfigureAwait(false);
+            var response = await Call(get(cancellationToken), "get " + what, id: null, cancellationToken).ConfigureAwait(false);
             var snapshot = Content(response);
             var retryAfter = RetryAfter(response.Headers);
             response.Dispose();
@@ -367,23 +367,31 @@ public sealed class RemoteRenderingClient
         }
     }
 
-    private static async Task<IApiResponse<T>> Call<T>(Func<Task<IApiResponse<T>>> call, string what, CancellationToken cancellationToken = default)
+    // The description ("get session 'x'") is formatted only when something fails: a successful call allocates no
+    // message, and the pending task is passed in rather than a closure that would start it.
+    private static async Task<IApiResponse<T>> Call<T>(Task<IApiResponse<T>> pending, string action, string? id, CancellationToken cancellationToken = default)
     {
         IApiResponse<T> response;
         try
         {
-            response = await call().ConfigureAwait(false);
+            response = await pending.ConfigureAwait(false);
         }
         catch (HttpRequestException exception)
         {
-            throw new RemoteRenderingException($"Could not {what}: the ARR endpoint could not be reached ({exception.Message}).", statusCode: null, serviceError: null, correlationVector: null, exception);
+            throw new RemoteRenderingException($"Could not {Describe(action, id)}: the ARR endpoint could not be reached ({exception.Message}).", statusCode: null, serviceError: null, correlationVector: null, exception);
         }
 
         // A cancelled call is a cancellation, even when Refit reports it inside the response.
         cancellationToken.ThrowIfCancellationRequested();
-        EnsureSuccess(response, what);
+        if (!response.IsSuccessStatusCode || response.Error is not null)
+        {
+            EnsureSuccess(response, Describe(action, id));
+        }
+
         return response;
     }
+
+    private static string Describe(string action, string? id) => id is null ? action : $"{action} '{id}'";
 
     private static void EnsureSuccess(IApiResponse response, string what)
     {

@@ -9,13 +9,17 @@ public static class ResourceIdRules
     /// <summary>The longest lease the service grants.</summary>
     public static readonly TimeSpan MaxLeaseTime = TimeSpan.FromMinutes(1440);
 
+    // Checked on every call before the round trip, so a span search rather than LINQ over the string's characters.
+    private static readonly System.Buffers.SearchValues<char> IdCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
+
     /// <summary>Throws when <paramref name="id"/> is not 1 to 256 letters, digits, '-' or '_'.</summary>
     /// <param name="id">The id.</param>
     /// <param name="parameterName">The parameter to name.</param>
     public static void EnsureValidId(string id, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(id, parameterName);
-        if (id.Length is 0 or > MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (id.Length is 0 or > MaxIdLength || id.AsSpan().ContainsAnyExcept(IdCharacters))
         {
             throw new ArgumentException($"'{Shorten(id)}' is not a valid id: use 1 to {MaxIdLength} letters, digits, '-' or '_'.", parameterName);
         }
