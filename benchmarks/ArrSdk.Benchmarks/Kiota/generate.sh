@@ -17,6 +17,16 @@ fi
 export KIOTA_OFFLINE_ENABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore > /dev/null
 
+# Kiota derives a fallback base URL from the folder the description is read from (the official descriptions name no
+# host), so the same description read from another clone would generate different code. Reading copies from one fixed
+# folder keeps the output the same on every machine; the benchmarks always set the base URL themselves.
+descriptions=/tmp/arrsdk-kiota-descriptions
+mkdir -p "$descriptions"
+exec 9> "$descriptions/.lock"
+flock 9
+cp "$specs/preview/2019-02-28-preview/mr-sts.json" "$descriptions/mr-sts.json"
+cp "$specs/stable/2021-01-01/mr-arr.json" "$descriptions/mr-arr.json"
+
 generate() { # description, client class, namespace suffix, output folder
   dotnet kiota generate --language CSharp --openapi "$1" --class-name "$2" --namespace-name "ArrSdk.Benchmarks.Kiota.$3" \
     --output "$4" --exclude-backward-compatible --clean-output --log-level Error > /dev/null 2>&1 \
@@ -24,8 +34,8 @@ generate() { # description, client class, namespace suffix, output folder
   rm -f "$4/.kiota.log"
 }
 
-generate "$specs/preview/2019-02-28-preview/mr-sts.json" KiotaStsClient Sts "$target/Sts"
-generate "$specs/stable/2021-01-01/mr-arr.json" KiotaArrClient Arr "$target/Arr"
+generate "$descriptions/mr-sts.json" KiotaStsClient Sts "$target/Sts"
+generate "$descriptions/mr-arr.json" KiotaArrClient Arr "$target/Arr"
 
 if [ "$target" != "$here" ]; then
   # kiota-lock.json records where the description was read from, relative to the output folder; compare the rest.

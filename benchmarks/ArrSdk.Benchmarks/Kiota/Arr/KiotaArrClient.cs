@@ -39,7 +39,7 @@ namespace ArrSdk.Benchmarks.Kiota.Arr
             ApiClientBuilder.RegisterDefaultDeserializer<FormParseNodeFactory>();
             if (string.IsNullOrEmpty(RequestAdapter.BaseUrl))
             {
-                RequestAdapter.BaseUrl = "https://work/shared/realdata/azure-rest-api-specs/data-plane/Microsoft.MixedReality/stable/2021-01-01";
+                RequestAdapter.BaseUrl = "https://tmp/arrsdk-kiota-descriptions";
             }
             PathParameters.TryAdd("baseurl", RequestAdapter.BaseUrl);
         }
