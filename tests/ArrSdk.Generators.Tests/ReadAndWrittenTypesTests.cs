@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace ArrSdk.Generators.Tests;
 
 /// <summary>
-/// A type the client reads (reachable from a response body through properties, lists and maps) is shaped for
-/// System.Text.Json's fast path and checks its required properties after the read; a type it only sends keeps C#
-/// <c>required</c> members, so building one without them does not compile.
+/// A type the client only reads (reachable from a response body through properties, lists and maps, and from no request
+/// body) is shaped for System.Text.Json's fast path and checks its required properties after the read; a type callers
+/// send, even one they also receive, keeps C# <c>required</c> members, so building one without them does not compile.
 /// </summary>
 public sealed class ReadAndWrittenTypesTests
 {
@@ -15,8 +15,9 @@ public sealed class ReadAndWrittenTypesTests
             "Place": { "method": "POST", "path": "/orders", "body": { "type": "Order", "required": true },
                        "responses": { "200": { "body": "Receipt" } } } } } },
           "types": {
-            "Order": { "properties": { "name": { "type": "string", "required": true } } },
-            "Receipt": { "properties": { "lines": { "type": "Line[]", "required": true }, "tags": { "type": "map<Tag>" } } },
+            "Order": { "properties": { "name": { "type": "string", "required": true }, "address": { "type": "Address" } } },
+            "Address": { "properties": { "street": { "type": "string", "required": true } } },
+            "Receipt": { "properties": { "lines": { "type": "Line[]", "required": true }, "tags": { "type": "map<Tag>" }, "shipTo": { "type": "Address" } } },
             "Line": { "properties": {
                 "sku": { "type": "string", "required": true },
                 "count": { "type": "integer", "required": true },
@@ -40,6 +41,11 @@ public sealed class ReadAndWrittenTypesTests
 
         Assert.Contains("public required string Name { get; set; }", order, StringComparison.Ordinal);
         Assert.DoesNotContain("IJsonOnDeserialized", order, StringComparison.Ordinal);
+
+        // Sent inside a request body and also received: callers build it, so C# required stays.
+        var address = Source(output, "class Address");
+        Assert.Contains("public required string Street { get; set; }", address, StringComparison.Ordinal);
+        Assert.DoesNotContain("IJsonOnDeserialized", address, StringComparison.Ordinal);
 
         // Reached through a list and through a map: checked after the read, no C# required.
         foreach (var read in new[] { line, tag, receipt })

@@ -166,10 +166,10 @@ public sealed class SpecParserFuzzTests
             _ = ServiceEmitter.Emit(spec, service);
         }
 
-        var readTypes = ReadTypes.Of(spec);
+        var readOnlyTypes = ReadOnlyTypes.Of(spec);
         foreach (var type in spec.Types)
         {
-            _ = TypeEmitter.Emit(spec, type, readTypes.Contains(type.Name));
+            _ = TypeEmitter.Emit(spec, type, readOnlyTypes.Contains(type.Name));
         }
 
         _ = JsonContextEmitter.Emit(spec);

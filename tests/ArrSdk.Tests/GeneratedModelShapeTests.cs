@@ -16,14 +16,14 @@ namespace ArrSdk.Tests;
 /// </summary>
 public sealed class GeneratedModelShapeTests
 {
-    public static TheoryData<string> ReadTypes => new()
+    public static TheoryData<string> ReadOnlyTypes => new()
     {
-        nameof(SessionProperties), nameof(SessionsList), nameof(Conversion), nameof(ConversionList), nameof(ConversionSettings),
-        nameof(ConversionInputSettings), nameof(ConversionOutputSettings), nameof(ConversionOutput), nameof(Error), nameof(ErrorResponse),
+        nameof(SessionProperties), nameof(SessionsList), nameof(Conversion), nameof(ConversionList), nameof(ConversionOutput),
+        nameof(Error), nameof(ErrorResponse),
     };
 
     [Theory]
-    [MemberData(nameof(ReadTypes))]
+    [MemberData(nameof(ReadOnlyTypes))]
     public void A_type_the_client_reads_is_created_without_the_constructor_path(string typeName)
     {
         var type = typeof(SessionProperties).Assembly.GetType($"ArrSdk.RemoteRendering.{typeName}", throwOnError: true)!;
@@ -64,6 +64,17 @@ public sealed class GeneratedModelShapeTests
         var withoutCreationTime = """{ "id": "c", "status": "Running", "settings": { "inputLocation": { "storageContainerUri": "https://a", "relativeInputAssetPath": "m.fbx" }, "outputLocation": { "storageContainerUri": "https://a" } }, "error": null }""";
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(withoutCreationTime, RemoteRenderingJsonContext.Default.Conversion));
         Assert.Contains("creationTime", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(typeof(ConversionSettings), nameof(ConversionSettings.InputLocation))]
+    [InlineData(typeof(ConversionInputSettings), nameof(ConversionInputSettings.StorageContainerUri))]
+    [InlineData(typeof(ConversionOutputSettings), nameof(ConversionOutputSettings.StorageContainerUri))]
+    public void A_type_callers_send_and_also_receive_keeps_csharp_required_members(Type type, string property)
+    {
+        // Callers build conversion settings for StartConversionAsync; a forgotten location must not compile.
+        Assert.NotNull(type.GetProperty(property)!.GetCustomAttribute<RequiredMemberAttribute>());
+        Assert.Null(RemoteRenderingJsonContext.Default.GetTypeInfo(type)!.CreateObject);
     }
 
     [Fact]

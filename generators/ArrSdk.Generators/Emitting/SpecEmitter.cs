@@ -15,11 +15,11 @@ internal static class SpecEmitter
             context.AddSource($"{prefix}.{service.InterfaceName}.g.cs", ServiceEmitter.Emit(spec, service));
         }
 
-        var readTypes = ReadTypes.Of(spec);
+        var readOnlyTypes = ReadOnlyTypes.Of(spec);
         foreach (var type in spec.Types)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource($"{prefix}.{type.Name}.g.cs", TypeEmitter.Emit(spec, type, readTypes.Contains(type.Name)));
+            context.AddSource($"{prefix}.{type.Name}.g.cs", TypeEmitter.Emit(spec, type, readOnlyTypes.Contains(type.Name)));
         }
 
         context.AddSource($"{prefix}.{spec.JsonContextName}.g.cs", JsonContextEmitter.Emit(spec));

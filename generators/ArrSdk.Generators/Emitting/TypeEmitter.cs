@@ -7,12 +7,13 @@ namespace ArrSdk.Generators.Emitting;
 /// enums as extensible structs, so a value a newer service sends never breaks deserialization.
 /// Properties have setters, not init: System.Text.Json's source generator fills init-only and C# <c>required</c>
 /// properties only through its constructor path, which buffers the object and boxes every value-type property on each
-/// read. So a type the client reads checks its required properties itself after the read (a missing one still fails
-/// deserialization, naming it), and only a type the client never reads, a request body, keeps C# <c>required</c>.
+/// read. So a type the client only reads checks its required properties itself after the read (a missing one still
+/// fails deserialization, naming it); a type callers build and send (a request body, or part of one) keeps C#
+/// <c>required</c>, so leaving a property out is a compile error, and pays the slower read where it is also received.
 /// </summary>
 internal static class TypeEmitter
 {
-    public static string Emit(SpecModel spec, TypeModel type, bool isRead)
+    public static string Emit(SpecModel spec, TypeModel type, bool isReadOnly)
     {
         var writer = new SourceWriter();
         if (type.Kind == TypeKind.StringEnum)
@@ -21,18 +22,18 @@ internal static class TypeEmitter
         }
         else
         {
-            EmitObject(writer, spec, type, isRead);
+            EmitObject(writer, spec, type, isReadOnly);
         }
 
         return SourceWriter.Header(spec.Namespace) + writer;
     }
 
-    private static void EmitObject(SourceWriter writer, SpecModel spec, TypeModel type, bool isRead)
+    private static void EmitObject(SourceWriter writer, SpecModel spec, TypeModel type, bool isReadOnly)
     {
         var checkedAfterRead = new System.Collections.Generic.List<PropertyModel>();
         foreach (var property in type.Properties)
         {
-            if (isRead && IsCheckedAfterRead(spec, property))
+            if (isReadOnly && IsCheckedAfterRead(spec, property))
             {
                 checkedAfterRead.Add(property);
             }
@@ -60,7 +61,7 @@ internal static class TypeEmitter
             }
 
             var typeName = property.IsNullable || !property.IsRequired ? property.Type.NullableName : property.Type.CSharpName;
-            if (property.IsRequired && isRead)
+            if (property.IsRequired && isReadOnly)
             {
                 if (!checkedAfterRead.Contains(property))
                 {
