@@ -13,7 +13,10 @@ accounts=10000 runs=3 cli_runs=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) accounts=100 runs=1 cli_runs=1 ;;
-    --accounts) accounts="$2"; shift ;;
+    --accounts)
+      if [ $# -lt 2 ]; then echo "--accounts needs a number" >&2; exit 2; fi
+      case "$2" in ''|*[!0-9]*|0) echo "--accounts must be a positive whole number, not '$2'" >&2; exit 2 ;; esac
+      accounts="$2"; shift ;;
     *) echo "usage: $0 [--quick] [--accounts N]" >&2; exit 2 ;;
   esac
   shift

@@ -18,6 +18,10 @@ repo=$(cd "$here/../.." && pwd)
 rounds=10 analyzer_rounds=5 cold_rounds=5 warmup=2 driver_runs=20 work="" out=""
 while [ $# -gt 0 ]; do
   case "$1" in
+    --rounds|--analyzer-rounds|--cold-rounds|--warmup|--driver-runs|--work|--out)
+      if [ $# -lt 2 ]; then echo "$1 needs a value (see --help)" >&2; exit 2; fi ;;
+  esac
+  case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --analyzer-rounds) analyzer_rounds=$2; shift 2 ;;
     --cold-rounds) cold_rounds=$2; shift 2 ;;
@@ -32,6 +36,10 @@ done
 for n in "$rounds" "$analyzer_rounds" "$cold_rounds" "$warmup" "$driver_runs"; do
   case "$n" in ''|*[!0-9]*|0) echo "round counts must be positive integers" >&2; exit 2 ;; esac
 done
+if [ -n "$out" ] && [ ! -d "$(dirname "$out")" ]; then
+  echo "--out $out: the folder $(dirname "$out") does not exist" >&2
+  exit 2
+fi
 min() { [ "$1" -lt "$2" ] && echo "$1" || echo "$2"; }
 analyzer_rounds=$(min "$analyzer_rounds" "$rounds")
 cold_rounds=$(min "$cold_rounds" "$rounds")
@@ -45,8 +53,14 @@ if [ -z "$work" ]; then
   work=$(mktemp -d "${TMPDIR:-/tmp}/arrsdk-build-overhead.XXXXXX")
   keep=0
 else
+  # The folder is emptied of earlier results, so take only an empty one or one this script made before (its marker).
+  if [ -d "$work" ] && [ -n "$(ls -A "$work")" ] && [ ! -f "$work/.arrsdk-build-overhead" ]; then
+    echo "--work $work is not empty and was not made by this script; give a new or empty folder" >&2
+    exit 2
+  fi
   mkdir -p "$work"
   work=$(cd "$work" && pwd)
+  touch "$work/.arrsdk-build-overhead"
   rm -rf "${work:?}"/{A,B,driver,feed,logs,data,packages}
 fi
 logs=$work/logs data=$work/data

@@ -10,9 +10,14 @@ specs="../shared/realdata/azure-rest-api-specs/data-plane/Microsoft.MixedReality
 cd "$repo"
 
 target="$here"
-if [ "${1:-}" = "--check" ]; then
-  target="$(mktemp -d)/Kiota"
-fi
+case "${1:-}" in
+  "") ;;
+  --check)
+    scratch="$(mktemp -d)"
+    trap 'rm -rf "$scratch"' EXIT
+    target="$scratch/Kiota" ;;
+  *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
 
 export KIOTA_OFFLINE_ENABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore > /dev/null
@@ -40,7 +45,7 @@ generate "$descriptions/mr-arr.json" KiotaArrClient Arr "$target/Arr"
 if [ "$target" != "$here" ]; then
   # kiota-lock.json records where the description was read from, relative to the output folder; compare the rest.
   if ! diff -r -q -x kiota-lock.json -x generate.sh -x README.md "$here" "$target" > /dev/null; then
-    diff -r -x kiota-lock.json -x generate.sh -x README.md "$here" "$target" | head -40 >&2
+    diff -r -x kiota-lock.json -x generate.sh -x README.md "$here" "$target" | head -40 >&2 || true
     echo "The committed Kiota clients differ from what Kiota generates now; run $here/generate.sh" >&2
     exit 1
   fi
