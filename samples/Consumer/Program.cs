@@ -21,9 +21,18 @@ await arr.CreateSessionAsync("sample-session", SessionSize.Standard, TimeSpan.Fr
 using var http = new HttpClient(new ArrAuthenticationHandler(tokens, new SocketsHttpHandler())) { BaseAddress = emulator.BaseAddress };
 var overview = RestService.ForGenerated<ISessionOverview>(http, SessionsLiteJsonContext.Default);
 using var page = await overview.ListSessionIdsAsync(demo.AccountId);
-foreach (var session in page.Content?.Sessions ?? [])
+
+// A generated method never throws for an answer: a failed status or a body that does not match the spec (a required
+// property missing, say) comes back in page.Error, with the reason in its inner exception.
+if (page.Error is { } error)
+{
+    Console.Error.WriteLine($"own endpoint failed ({(int?)page.StatusCode}): {error.InnerException?.Message ?? error.Message}");
+    return 1;
+}
+
+foreach (var session in page.Content!.Sessions)
 {
     Console.WriteLine($"own endpoint: {session.Id} {session.Status}");
 }
 
-return page.IsSuccessStatusCode ? 0 : 1;
+return 0;
