@@ -42,7 +42,8 @@ public sealed class GeneratedModelShapeTests
     [InlineData("""{ "size": "Standard", "status": "Ready" }""", "'id'")]
     [InlineData("""{ "id": null, "size": "Standard", "status": "Ready" }""", "'id'")]
     [InlineData("""{ "id": "s", "size": "Standard" }""", "'status'")]
-    [InlineData("""{ "id": "s", "size": null, "status": "Ready" }""", "SessionSize")]
+    [InlineData("""{ "id": "s", "size": null, "status": "Ready" }""", "$.size")]
+    [InlineData("""{ "id": "s", "size": 3, "status": "Ready" }""", "$.size")]
     public void A_reply_missing_a_required_property_fails_to_deserialize_and_names_it(string json, string named)
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, RemoteRenderingJsonContext.Default.SessionProperties));

@@ -178,7 +178,8 @@ internal static class TypeEmitter
         writer.Open($"public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{name}>");
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public override {name} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.Line($"    => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? new {name}(reader.GetString()!) : throw new global::System.Text.Json.JsonException(\"Expected a string for {name}.\");");
+        // No message of our own: System.Text.Json then writes one that names the type, the JSON path and the position.
+        writer.Line($"    => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? new {name}(reader.GetString()!) : throw new global::System.Text.Json.JsonException();");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {name} value, global::System.Text.Json.JsonSerializerOptions options)");
