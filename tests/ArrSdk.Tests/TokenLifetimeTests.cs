@@ -39,7 +39,9 @@ public sealed class TokenLifetimeTests
         await TimeDriver.DriveAsync(cache.GetTokenAsync().AsTask(), sts.Time, Step);
 
         Assert.Equal(2, sts.StsRequests);
-        Assert.InRange(sts.Time.GetUtcNow() - start, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(25));
+        // At least the 20 s asked for (the policy's own backoff is shorter), and not a second wait. The time driver may move
+        // the fake clock while the retry is in flight on a loaded machine, so the upper bound leaves room for that.
+        Assert.InRange(sts.Time.GetUtcNow() - start, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(39));
     }
 
     [Fact]
