@@ -48,8 +48,10 @@ internal static class ArrCommandLine
         }
         catch (ArgumentException exception)
         {
-            // The SDK's checks before a round trip (ids, lease bounds): the command line was wrong.
-            await context.Error.WriteLineAsync($"arr: {Redact(exception.Message.Split(" (Parameter")[0], args)}").ConfigureAwait(false);
+            // The SDK's checks before a round trip (ids, lease bounds): the command line was wrong. Name the option where
+            // the SDK's parameter maps to one.
+            var option = exception.ParamName switch { "leaseTime" => "--lease: ", "extension" => "--by: ", _ => string.Empty };
+            await context.Error.WriteLineAsync($"arr: {option}{Redact(exception.Message.Split(" (Parameter")[0], args)}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         catch (StsRequestException exception)

@@ -134,7 +134,7 @@ public sealed class SessionAndConversionCommandTests
     [InlineData(new[] { "session", "show", "--emulator", "--id", "missing" }, 1, "does not exist (404)")]
     [InlineData(new[] { "session", "start", "--emulator", "--id", "bad id" }, 2, "not a valid id")]
     [InlineData(new[] { "session", "start", "--emulator", "--lease", "forever" }, 2, "--lease 'forever' is not a duration")]
-    [InlineData(new[] { "session", "start", "--emulator", "--lease", "25:00:00" }, 2, "between 1 minute and 1440 minutes")]
+    [InlineData(new[] { "session", "start", "--emulator", "--lease", "25:00:00" }, 2, "--lease: A lease must be between 1 minute and 1440 minutes")]
     [InlineData(new[] { "session", "start", "--emulator", "--size", "huge" }, 2, "--size 'huge' must be Standard or Premium")]
     [InlineData(new[] { "session", "extend", "--emulator", "--id", "x" }, 2, "--by")]
     [InlineData(new[] { "session", "start", "--emulator", "--lease", "99999999999:00:00" }, 2, "far too long")]
@@ -143,6 +143,8 @@ public sealed class SessionAndConversionCommandTests
     [InlineData(new[] { "session", "start", "--emulator", "--lease", "01:60:00" }, 2, "is not a duration")]
     [InlineData(new[] { "session", "show", "--config", "/nonexistent/arrconfig.json", "--id", "x" }, 2, "does not exist")]
     [InlineData(new[] { "conversion", "start", "--emulator", "--input", "a.fbx" }, 2, "No input container")]
+    [InlineData(new[] { "conversion", "start", "--emulator", "--input", "a.fbx", "--input-container", "notaurl", "--output-container", "https://a.blob.core.windows.net/out" }, 2, "--input-container 'notaurl' is not a blob container URI")]
+    [InlineData(new[] { "conversion", "start", "--emulator", "--input", "a.fbx", "--input-container", "https://a.blob.core.windows.net/in", "--output-container", "ftp://x/out" }, 2, "--output-container 'ftp://x/out' is not a blob container URI")]
     [InlineData(new[] { "conversion", "show", "--emulator" }, 2, "--id")]
     public async Task Errors_are_one_clear_line(string[] args, int exitCode, string expected)
     {

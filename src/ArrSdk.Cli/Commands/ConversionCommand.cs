@@ -35,13 +35,13 @@ internal static class ConversionCommand
             {
                 InputLocation = new ConversionInputSettings
                 {
-                    StorageContainerUri = parse.GetValue(inputContainer) ?? ContainerUri(config?.StorageAccountName, config?.InputContainer) ?? throw new CliException("No input container: pass --input-container or set storageAccountName and blobInputContainerName in arrconfig.json."),
+                    StorageContainerUri = ContainerOption(parse.GetValue(inputContainer), "--input-container") ?? ContainerUri(config?.StorageAccountName, config?.InputContainer) ?? throw new CliException("No input container: pass --input-container or set storageAccountName and blobInputContainerName in arrconfig.json."),
                     RelativeInputAssetPath = parse.GetValue(input) ?? config?.InputAssetPath ?? throw new CliException("No input asset: pass --input (e.g. house.fbx) or set inputAssetPath in arrconfig.json."),
                     BlobPrefix = parse.GetValue(inputPrefix) ?? config?.InputFolderPath,
                 },
                 OutputLocation = new ConversionOutputSettings
                 {
-                    StorageContainerUri = parse.GetValue(outputContainer) ?? ContainerUri(config?.StorageAccountName, config?.OutputContainer) ?? throw new CliException("No output container: pass --output-container or set storageAccountName and blobOutputContainerName in arrconfig.json."),
+                    StorageContainerUri = ContainerOption(parse.GetValue(outputContainer), "--output-container") ?? ContainerUri(config?.StorageAccountName, config?.OutputContainer) ?? throw new CliException("No output container: pass --output-container or set storageAccountName and blobOutputContainerName in arrconfig.json."),
                     BlobPrefix = parse.GetValue(outputPrefix) ?? config?.OutputFolderPath,
                     OutputAssetFilename = parse.GetValue(outputName) ?? config?.OutputAssetFileName,
                 },
@@ -78,6 +78,13 @@ internal static class ConversionCommand
         });
         return command;
     }
+
+    // A container given on the command line must be an absolute http(s) URI: caught here, as a usage error, rather than
+    // by the service after a round trip.
+    private static string? ContainerOption(string? value, string option)
+        => value is null || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            ? value
+            : throw new CliException($"{option} '{value}' is not a blob container URI such as https://<account>.blob.core.windows.net/<container>.");
 
     private static string? ContainerUri(string? storageAccount, string? container)
         => storageAccount is null || container is null ? null : $"https://{storageAccount}.blob.core.windows.net/{container}";
