@@ -67,7 +67,10 @@ internal sealed class ArrConfigFile
         }
         catch (JsonException exception)
         {
-            throw new CliException($"The config file '{path}' is not valid JSON: {exception.Message.Split(" Path:")[0]}");
+            // System.Text.Json counts lines and bytes from 0; editors count from 1.
+            var what = exception.Message.Split([" Path:", " LineNumber:"], StringSplitOptions.None)[0].TrimEnd();
+            var where = exception.LineNumber is { } line ? $" (line {line + 1}, column {exception.BytePositionInLine + 1 ?? 1})" : "";
+            throw new CliException($"The config file '{path}' is not valid JSON{where}: {what}");
         }
     }
 

@@ -130,6 +130,25 @@ public sealed class SessionAndConversionCommandTests
         Assert.Contains("No account id", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_broken_config_file_is_named_with_the_line_and_column_an_editor_shows()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"arrconfig-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, "{\n  \"accountSettings\": {\n    \"arrAccountId\": oops\n  }\n}\n");
+        try
+        {
+            var result = await CliRun.RunAsync(["session", "list", "--config", config]);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"The config file '{config}' is not valid JSON (line 3, column 21):", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("LineNumber", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "session", "show", "--emulator", "--id", "missing" }, 1, "does not exist (404)")]
     [InlineData(new[] { "session", "start", "--emulator", "--id", "bad id" }, 2, "not a valid id")]
