@@ -46,7 +46,9 @@ internal static class OfficialExamples
             }
         }
 
-        throw new InvalidOperationException($"The official example {relativePath} was not found in ../shared/realdata.");
+        throw new InvalidOperationException(
+            $"The official example {relativePath} was not found: looked for shared/realdata/azure-rest-api-specs/data-plane/Microsoft.MixedReality " +
+            $"beside every folder above {AppContext.BaseDirectory}. The benchmarks replay it, so run them from a clone that sits beside shared/ (../shared/realdata).");
     }
 
     private static string StsSizedJwt()
