@@ -17,7 +17,8 @@ while [ $# -gt 0 ]; do
       if [ $# -lt 2 ]; then echo "--accounts needs a number" >&2; exit 2; fi
       case "$2" in ''|*[!0-9]*|0) echo "--accounts must be a positive whole number, not '$2'" >&2; exit 2 ;; esac
       accounts="$2"; shift ;;
-    *) echo "usage: $0 [--quick] [--accounts N]" >&2; exit 2 ;;
+    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "usage: $0 [--quick] [--accounts N] (see --help)" >&2; exit 2 ;;
   esac
   shift
 done

@@ -29,15 +29,23 @@ while [ $# -gt 0 ]; do
     --driver-runs) driver_runs=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 for n in "$rounds" "$analyzer_rounds" "$cold_rounds" "$warmup" "$driver_runs"; do
   case "$n" in ''|*[!0-9]*|0) echo "round counts must be positive integers" >&2; exit 2 ;; esac
 done
+if [ -n "$out" ] && [ -d "$out" ]; then
+  echo "--out $out is a folder; give a file name to write the tables to" >&2
+  exit 2
+fi
 if [ -n "$out" ] && [ ! -d "$(dirname "$out")" ]; then
   echo "--out $out: the folder $(dirname "$out") does not exist" >&2
+  exit 2
+fi
+if [ -n "$work" ] && [ -e "$work" ] && [ ! -d "$work" ]; then
+  echo "--work $work is a file, not a folder; give a new or empty folder" >&2
   exit 2
 fi
 min() { [ "$1" -lt "$2" ] && echo "$1" || echo "$2"; }
@@ -318,19 +326,24 @@ busy=""
 if awk -v a="$load_start" -v n="$(nproc)" 'BEGIN { exit !(a > 0.75 * n) }'; then
   busy=" Other work was running (load above 3/4 of the cores), so the times are noisier than usual."
 fi
+plural() { [ "$1" -eq 1 ] && echo "1 round" || echo "$1 rounds"; }
+quick=""
+if [ "$rounds" -eq 1 ]; then
+  quick=" Quick mode (--rounds 1): every step ran once, to check that it works; do not quote these figures."
+fi
 tables=$(
   echo
   echo "### Build overhead of ArrSdk.Generators $version: A (generator + specs) vs B (its output checked in)"
   echo
-  echo "$(nproc) cores, ${cpu:-unknown CPU}, .NET SDK $sdk, Roslyn $compiler, Refit $refit; $files generated sources ($chars bytes) from specs/sts.api.json and specs/arr.api.json. Load average (1 min) before the run: $load_start.$busy"
+  echo "$(nproc) cores, ${cpu:-unknown CPU}, .NET SDK $sdk, Roslyn $compiler, Refit $refit; $files generated sources ($chars bytes) from specs/sts.api.json and specs/arr.api.json. Load average (1 min) before the run: $load_start.$busy$quick"
   echo
   echo "Incremental build: edit Program.cs, \`dotnet build --no-restore\`; A and B alternate (ABBA). ms; A − B is the median of the rounds' own differences."
   echo
   echo "| build | A median | B median | A − B | A / B | A min | B min |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-  build_row "wall, warm server ($rounds rounds)" timed wall
+  build_row "wall, warm server ($(plural "$rounds"))" timed wall
   build_row "Csc task, warm server" timed csc
-  build_row "wall, no server ($cold_rounds rounds)" cold wall
+  build_row "wall, no server ($(plural "$cold_rounds"))" cold wall
   build_row "Csc task, no server" cold csc
   echo
   echo "The compiler's accounting (\`-p:ReportAnalyzer=true\`), ms, medians of $analyzer_rounds builds on the warm server and $cold_rounds with no server:"

@@ -103,8 +103,8 @@ var fresh = Enumerable.Range(0, runs).Select(_ => Run(NewDriver(), compilation))
 Report("fresh", fresh);
 
 // An edit of Program.cs on a driver that ran before. The compiler server keeps a project's driver between builds but
-// hands it new AdditionalText objects for the same files (ReplaceAdditionalTexts), so the steps that read the specs run
-// again and the caching stops at the equal models; an IDE keeps the same objects, so nothing runs.
+// hands it new AdditionalText objects for the same files (ReplaceAdditionalTexts), so the step that reads each spec's
+// text runs again and the caching stops at the equal (path, text) pairs; an IDE keeps the same objects, so nothing runs.
 List<(double, double, double, GeneratorDriver)> Cached(bool newSpecObjects)
 {
     var driver = Run(NewDriver(), compilation).Driven;
