@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Instructions per call of the clients the BenchmarkDotNet comparison times, counted by callgrind: a figure that repeats
-# to within about 1 % on a shared VM whose timings move by 30 % within one run (docs/benchmarks.md, "Instructions").
+# to within about 1 % on a shared VM whose timings move by 30 % within one run (docs/benchmarks.md, "How to read the figures").
 #
-#   benchmarks/instruction-counts.sh                  # STS call and GET session, every client (about 8 min on 2 cores)
-#   benchmarks/instruction-counts.sh --all            # also the GET session breakdown (about 15 min)
+#   benchmarks/instruction-counts.sh                  # STS call and GET session, every client (about 9 min on 2 cores)
+#   benchmarks/instruction-counts.sh --all            # also the GET session breakdown (about 16 min)
 #   benchmarks/instruction-counts.sh --quick          # two STS cases, few calls: checks that it runs (CI)
 #
 # Options: --calls N (measured calls per case, default 2000), --case Class.Method (repeatable; instead of the sets
