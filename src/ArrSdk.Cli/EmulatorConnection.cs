@@ -48,7 +48,11 @@ internal sealed class EmulatorConnection : IAsyncDisposable
     }
 
     public static void Announce(string stateFile, Uri baseAddress)
-        => File.WriteAllText(stateFile, JsonSerializer.Serialize(new EmulatorState(baseAddress.ToString(), Environment.ProcessId), Commands.CliJsonContext.Default.EmulatorState));
+    {
+        using var self = Process.GetCurrentProcess();
+        var state = new EmulatorState(baseAddress.ToString(), Environment.ProcessId, StartTimeOf(self));
+        File.WriteAllText(stateFile, JsonSerializer.Serialize(state, Commands.CliJsonContext.Default.EmulatorState));
+    }
 
     public static void Withdraw(string stateFile)
     {
@@ -77,9 +81,36 @@ internal sealed class EmulatorConnection : IAsyncDisposable
         try
         {
             using var process = Process.GetProcessById(state.Pid);
-            return process.HasExited ? null : address;
+            return !process.HasExited && IsTheProcessThatWroteIt(process, state) ? address : null;
         }
         catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The system reuses a PID once its process has gone, so a state file left behind by an emulator that was killed
+    /// can name a live process that is not an emulator; its start time tells them apart.
+    /// </summary>
+    private static bool IsTheProcessThatWroteIt(Process process, EmulatorState state)
+    {
+        // Files from before the start time was recorded, and processes whose start time cannot be read: the PID decides.
+        if (state.ProcessStartedAt is not { } recorded || StartTimeOf(process) is not { } actual)
+        {
+            return true;
+        }
+
+        return (actual - recorded).Duration() < TimeSpan.FromSeconds(1);
+    }
+
+    private static DateTimeOffset? StartTimeOf(Process process)
+    {
+        try
+        {
+            return new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or System.ComponentModel.Win32Exception)
         {
             return null;
         }
@@ -98,5 +129,5 @@ internal sealed class EmulatorConnection : IAsyncDisposable
     }
 }
 
-/// <summary>Where a running <c>arr emulator</c> listens.</summary>
-internal sealed record EmulatorState(string BaseAddress, int Pid);
+/// <summary>Where a running <c>arr emulator</c> listens, and which process it is.</summary>
+internal sealed record EmulatorState(string BaseAddress, int Pid, DateTimeOffset? ProcessStartedAt = null);

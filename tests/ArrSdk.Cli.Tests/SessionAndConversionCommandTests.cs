@@ -59,6 +59,31 @@ public sealed class SessionAndConversionCommandTests
     }
 
     [Fact]
+    public async Task A_state_file_whose_process_id_now_belongs_to_another_process_is_ignored()
+    {
+        // An emulator that was killed left its file behind, and its PID now belongs to a live process (this one,
+        // started at another time); the address in the file has nothing listening.
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var deadAddress = $"http://127.0.0.1:{((System.Net.IPEndPoint)closed.LocalEndpoint).Port}/";
+        closed.Stop();
+        var stateFile = Path.Combine(Path.GetTempPath(), $"arrsdk-stale-{Guid.NewGuid():N}.json");
+        var stale = new EmulatorState(deadAddress, Environment.ProcessId, DateTimeOffset.UtcNow.AddDays(-30));
+        await File.WriteAllTextAsync(stateFile, JsonSerializer.Serialize(stale, ArrSdk.Cli.Commands.CliJsonContext.Default.EmulatorState));
+        try
+        {
+            var result = await CliRun.RunAsync(["session", "start", "--emulator", "--id", "after-stale"], emulatorStateFile: stateFile);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("started a temporary emulator", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(stateFile);
+        }
+    }
+
+    [Fact]
     public async Task Conversion_start_with_wait_lists_and_shows()
     {
         await using var emulator = await ArrEmulator.StartAsync(new ArrEmulatorOptions { ConversionQueueTime = TimeSpan.FromMilliseconds(50), ConversionRunTime = TimeSpan.FromMilliseconds(1500) });
