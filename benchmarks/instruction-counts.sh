@@ -39,7 +39,9 @@ if [ -n "$out" ] && [ ! -d "$(dirname "$out")" ]; then
 fi
 
 if ! command -v valgrind >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq valgrind >/dev/null
+  echo "== valgrind is missing: installing Debian's package 'valgrind' with apt-get" >&2
+  { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; } \
+    || { echo "could not install valgrind; install it (Debian: apt-get install valgrind) and run again" >&2; exit 1; }
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # The runtime normally writes JIT code through a second, file-backed (memfd) mapping of it. Callgrind does not watch

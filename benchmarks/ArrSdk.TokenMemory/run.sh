@@ -27,7 +27,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # GNU time's -v reports the peak resident set; Debian ships it as `time`, not installed everywhere.
 if [ ! -x /usr/bin/time ]; then
-  apt-get update -qq && apt-get install -y -qq time >/dev/null
+  echo "== /usr/bin/time (GNU time) is missing: installing Debian's package 'time' with apt-get" >&2
+  { apt-get update -qq && apt-get install -y -qq time >/dev/null; } \
+    || { echo "could not install GNU time; install it (Debian: apt-get install time) and run again" >&2; exit 1; }
 fi
 
 work=$(mktemp -d)
