@@ -2,7 +2,7 @@
 # Instructions per call of the clients the BenchmarkDotNet comparison times, counted by callgrind: a figure that repeats
 # to within about 1 % on a shared VM whose timings move by 30 % within one run (docs/benchmarks.md, "How to read the figures").
 #
-#   benchmarks/instruction-counts.sh                  # STS call and GET session, every client (about 9 min on 2 cores)
+#   benchmarks/instruction-counts.sh                  # STS call and GET session, every client (about 10 min on 2 cores)
 #   benchmarks/instruction-counts.sh --all            # also the GET session breakdown (about 16 min)
 #   benchmarks/instruction-counts.sh --quick          # two STS cases, few calls: checks that it runs (CI)
 #
@@ -31,6 +31,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$calls" in ''|*[!0-9]*|0) echo "--calls must be a positive whole number, not '$calls'" >&2; exit 2 ;; esac
+# Each call is about 10 us under callgrind x 50; a million calls of one case already take hours.
+if [ "${#calls}" -gt 7 ] || [ "$calls" -gt 1000000 ]; then echo "--calls $calls is more than this script runs (at most 1,000,000)" >&2; exit 2; fi
 if [ -n "$out" ] && [ -d "$out" ]; then
   echo "--out $out is a folder; give a file name to write the table to" >&2; exit 2
 fi
@@ -101,3 +103,4 @@ printf '%s\n' "${cases[@]}" | xargs -P "$(nproc)" -I{} bash -c 'count "$@"' _ {}
       printf "| %s | %d | %.2f |\n", $1, per, per / base }'
 } | tee "$work/table"
 [ -z "$out" ] || cp "$work/table" "$out"
+if [ "$set" = quick ]; then echo "quick mode: 200 calls check that it runs; quote the figures of a run with 2,000 (the default)"; fi

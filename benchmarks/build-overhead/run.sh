@@ -33,8 +33,10 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for n in "$rounds" "$analyzer_rounds" "$cold_rounds" "$warmup" "$driver_runs"; do
-  case "$n" in ''|*[!0-9]*|0) echo "round counts must be positive integers" >&2; exit 2 ;; esac
+for pair in "--rounds=$rounds" "--analyzer-rounds=$analyzer_rounds" "--cold-rounds=$cold_rounds" "--warmup=$warmup" "--driver-runs=$driver_runs"; do
+  n=${pair#*=}
+  case "$n" in ''|*[!0-9]*|0) echo "${pair%%=*} must be a positive whole number, not '$n'" >&2; exit 2 ;; esac
+  if [ "${#n}" -gt 4 ]; then echo "${pair%%=*} $n is more rounds than this script runs (at most 9999)" >&2; exit 2; fi
 done
 if [ -n "$out" ] && [ -d "$out" ]; then
   echo "--out $out is a folder; give a file name to write the tables to" >&2

@@ -40,7 +40,7 @@ internal static unsafe partial class CallLoop
             return 0;
         }
 
-        if (args.Length != 3 || !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var calls))
+        if (args.Length != 3 || !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var calls) || calls < 1)
         {
             Console.Error.WriteLine(Usage);
             return 2;
